@@ -1,0 +1,22 @@
+package dev.mysqlslice.error;
+
+/**
+ * What kind of thing went wrong. The command line maps each kind to one exit code, so a script
+ * can tell a typo in the config from an unreachable server.
+ */
+public enum Failure {
+    /** The config file or a command-line flag is wrong. */
+    CONFIG,
+    /** A server cannot be reached or refuses the login. */
+    CONNECTION,
+    /** The login works but lacks a privilege the operation needs. */
+    PRIVILEGE,
+    /** The source's binlog cannot be used (disabled, not ROW, purged past the checkpoint). */
+    BINLOG,
+    /** Source and target tables do not have the same shape, or a target table is missing. */
+    SCHEMA,
+    /** The operation was interrupted (Ctrl-C, SIGTERM). */
+    INTERRUPTED,
+    /** A bug or an unexpected server answer. */
+    INTERNAL
+}

@@ -1,0 +1,52 @@
+package dev.mysqlslice.jdbc;
+
+import dev.mysqlslice.config.EndpointConfig;
+import dev.mysqlslice.config.Role;
+import dev.mysqlslice.config.SslMode;
+import java.util.Properties;
+
+/** Builds the Connector/J URL and properties for an endpoint (pure functions, no password in the URL). */
+public final class ConnectionProperties {
+
+    /** junixsocket's socket factory for Connector/J 8+. */
+    public static final String UNIX_SOCKET_FACTORY = "org.newsclub.net.mysql.AFUNIXDatabaseSocketFactoryCJ";
+
+    private ConnectionProperties() {
+    }
+
+    /** The JDBC URL: host, port and database only. */
+    public static String url(EndpointConfig config) {
+        String host = config.usesSocket() ? "localhost" : config.host().orElse("localhost");
+        if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        return "jdbc:mysql://" + host + ":" + config.portOrDefault() + "/";
+    }
+
+    /** Driver properties without user and password (the connector adds those). */
+    public static Properties driverProperties(EndpointConfig config) {
+        Properties properties = new Properties();
+        properties.setProperty("characterEncoding", "UTF-8");
+        properties.setProperty("connectionTimeZone", "+00:00");
+        properties.setProperty("rewriteBatchedStatements", "true");
+        properties.setProperty("useServerPrepStmts", "false");
+        properties.setProperty("cachePrepStmts", "true");
+        properties.setProperty("tcpKeepAlive", "true");
+        properties.setProperty("connectTimeout", "10000");
+        properties.setProperty("useLocalSessionState", "true");
+        properties.setProperty("zeroDateTimeBehavior", "CONVERT_TO_NULL");
+        properties.setProperty("allowLoadLocalInfile", Boolean.toString(config.role() == Role.TARGET));
+        properties.setProperty("allowPublicKeyRetrieval", Boolean.toString(config.allowPublicKeyRetrieval()));
+        properties.setProperty("connectionAttributes", "program_name:mysqlslice");
+        properties.setProperty("dontTrackOpenResources", "true");
+        if (config.usesSocket()) {
+            properties.setProperty("socketFactory", UNIX_SOCKET_FACTORY);
+            properties.setProperty("junixsocket.file", config.socket().orElseThrow().toString());
+            properties.setProperty("sslMode", SslMode.DISABLED.name());
+        } else {
+            properties.setProperty("sslMode", config.sslMode().name());
+            config.cipher().ifPresent(cipher -> properties.setProperty("tlsCiphersuites", cipher));
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,24 @@
+package dev.mysqlslice.jdbc;
+
+import dev.mysqlslice.config.Role;
+
+/**
+ * The session settings that make reading, hashing and writing exact, in one place:
+ * UTC session time zone (TIMESTAMP text does not depend on the server's zone and has no DST
+ * fold), a sql_mode that keeps explicit zero keys and zero dates and turns truncation into an
+ * error, and no foreign-key checks on the target (schema pull strips them anyway).
+ */
+public final class SessionSettings {
+
+    /** The sql_mode of every mysqlslice session. */
+    public static final String SQL_MODE = "NO_AUTO_VALUE_ON_ZERO,STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION";
+
+    private SessionSettings() {
+    }
+
+    /** The SET statement run right after connecting. */
+    public static String initStatement(Role role) {
+        String common = "SET SESSION time_zone = '+00:00', sql_mode = '" + SQL_MODE + "'";
+        return role == Role.TARGET ? common + ", foreign_key_checks = 0" : common;
+    }
+}

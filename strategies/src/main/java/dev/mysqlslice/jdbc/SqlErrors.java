@@ -1,0 +1,139 @@
+package dev.mysqlslice.jdbc;
+
+import dev.mysqlslice.error.Failure;
+import dev.mysqlslice.error.MysqlsliceException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * The one place that decides what a server error means: whether to retry, whether the binlog is
+ * gone, and which one-line message and {@link Failure} a user gets.
+ */
+public final class SqlErrors {
+
+    /** What to do about an error. */
+    public enum Verdict {
+        /** Try again: deadlock, lock wait timeout, lost connection. */
+        RETRY,
+        /** The binlog position cannot be read any more (error 1236). */
+        BINLOG_GONE,
+        /** Give up and report. */
+        FATAL
+    }
+
+    public static final int ACCESS_DENIED = 1045;
+    public static final int DB_ACCESS_DENIED = 1044;
+    public static final int BAD_DB = 1049;
+    public static final int HOST_NOT_ALLOWED = 1130;
+    public static final int TOO_MANY_CONNECTIONS = 1040;
+    public static final int TABLE_ACCESS_DENIED = 1142;
+    public static final int COLUMN_ACCESS_DENIED = 1143;
+    public static final int SPECIFIC_ACCESS_DENIED = 1227;
+    public static final int NO_SUCH_TABLE = 1146;
+    public static final int DUPLICATE_KEY = 1062;
+    public static final int LOCK_WAIT_TIMEOUT = 1205;
+    public static final int DEADLOCK = 1213;
+    public static final int BINLOG_READ_FATAL = 1236;
+    public static final int LOST_CONNECTION = 2013;
+    public static final int SERVER_GONE = 2006;
+    public static final int QUERY_INTERRUPTED = 1317;
+
+    private static final Set<Integer> PRIVILEGE_CODES = Set.of(DB_ACCESS_DENIED, TABLE_ACCESS_DENIED,
+            COLUMN_ACCESS_DENIED, SPECIFIC_ACCESS_DENIED, 1370);
+    private static final Set<Integer> RETRY_CODES = Set.of(LOCK_WAIT_TIMEOUT, DEADLOCK, LOST_CONNECTION, SERVER_GONE);
+
+    private SqlErrors() {
+    }
+
+    public static Verdict verdict(SQLException e) {
+        if (e.getErrorCode() == BINLOG_READ_FATAL) {
+            return Verdict.BINLOG_GONE;
+        }
+        if (RETRY_CODES.contains(e.getErrorCode()) || isCommunicationFailure(e)) {
+            return Verdict.RETRY;
+        }
+        return Verdict.FATAL;
+    }
+
+    /** Whether the connection itself failed (SQLState class 08), as opposed to a statement. */
+    public static boolean isCommunicationFailure(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("08");
+    }
+
+    /** The error while connecting to {@code endpoint}, as a one-line user-facing exception. */
+    public static MysqlsliceException onConnect(SQLException e, Endpoint endpoint) {
+        String who = endpoint.describe();
+        String section = endpoint.role().section();
+        return switch (e.getErrorCode()) {
+            case ACCESS_DENIED -> new MysqlsliceException(Failure.CONNECTION, "cannot log in to " + who
+                    + ": access denied; check the password (" + section + ".password, " + section
+                    + ".password-env or the password flag) and that the account exists for this client host", e);
+            case HOST_NOT_ALLOWED -> new MysqlsliceException(Failure.CONNECTION, "cannot log in to " + who
+                    + ": the server does not accept this account from this host; create the account for this client's address", e);
+            case DB_ACCESS_DENIED -> new MysqlsliceException(Failure.PRIVILEGE, who + " has no access to database '"
+                    + endpoint.database() + "'; grant it, e.g. GRANT SELECT ON `" + endpoint.database() + "`.* TO '"
+                    + endpoint.user() + "'@'<client host>'", e);
+            case BAD_DB -> new MysqlsliceException(Failure.CONFIG, section + ".database: database '"
+                    + endpoint.database() + "' does not exist on " + endpoint.config().address()
+                    + "; create it or fix the name", e);
+            case TOO_MANY_CONNECTIONS -> new MysqlsliceException(Failure.CONNECTION, "cannot connect to " + who
+                    + ": the server has too many connections; retry later or raise max_connections", e);
+            default -> isCommunicationFailure(e) || e.getErrorCode() == 0
+                    ? new MysqlsliceException(Failure.CONNECTION, "cannot reach " + endpoint.config().role().section()
+                            + " at " + endpoint.config().address() + ": " + rootCause(e) + "; check " + section
+                            + (endpoint.config().usesSocket() ? ".socket" : ".host and " + section + ".port")
+                            + " and that the server is running", e)
+                    : duringStatement(e, endpoint, "connecting");
+        };
+    }
+
+    /** An error while running a statement on {@code endpoint}, as a one-line user-facing exception. */
+    public static MysqlsliceException duringStatement(SQLException e, Endpoint endpoint, String doing) {
+        String who = endpoint.describe();
+        if (PRIVILEGE_CODES.contains(e.getErrorCode())) {
+            return new MysqlsliceException(Failure.PRIVILEGE, who + " lacks a privilege while " + doing + ": "
+                    + oneLine(e.getMessage()) + "; grant it to '" + endpoint.user() + "'", e);
+        }
+        if (e.getErrorCode() == NO_SUCH_TABLE) {
+            return new MysqlsliceException(Failure.SCHEMA, endpoint.role().section() + " while " + doing + ": "
+                    + oneLine(e.getMessage()) + "; run `mysqlslice schema pull` or fix the table list", e);
+        }
+        if (isCommunicationFailure(e)) {
+            return new MysqlsliceException(Failure.CONNECTION, "lost the connection to " + who + " while " + doing
+                    + ": " + rootCause(e) + "; re-run once the server is reachable", e);
+        }
+        if (e.getErrorCode() == BINLOG_READ_FATAL) {
+            return new MysqlsliceException(Failure.BINLOG, endpoint.role().section() + " binlog cannot be read: "
+                    + oneLine(e.getMessage()), e);
+        }
+        return new MysqlsliceException(Failure.INTERNAL, endpoint.role().section() + " error " + e.getErrorCode()
+                + " while " + doing + ": " + oneLine(e.getMessage()), e);
+    }
+
+    /** The innermost cause's message, which for network failures says what happened ("Connection refused"). */
+    static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof UnknownHostException) {
+            return "unknown host " + cause.getMessage();
+        }
+        if (cause instanceof ConnectException || cause instanceof SocketTimeoutException) {
+            return oneLine(cause.getMessage());
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return oneLine(message);
+    }
+
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        String first = message.strip().split("\\R", 2)[0];
+        return first.length() > 300 ? first.substring(0, 300) + "..." : first;
+    }
+}
