@@ -1,0 +1,91 @@
+package dev.mysqlslice.schema;
+
+import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.model.Column;
+import dev.mysqlslice.model.ColumnKind;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.inject.Inject;
+
+/** Reads the {@link Catalog} of a session's current database from information_schema. */
+public final class SchemaReader {
+
+    static final String COLUMNS_SQL = "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE, c.IS_NULLABLE,"
+            + " c.GENERATION_EXPRESSION, c.CHARACTER_SET_NAME, c.COLLATION_NAME, c.EXTRA"
+            + " FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
+            + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
+            + " WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')"
+            + " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION";
+    static final String INDEXES_SQL = "SELECT TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART"
+            + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND NON_UNIQUE = 0"
+            + " ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX";
+    static final String SKIPPED_SQL = "SELECT CONCAT('view ', TABLE_NAME) FROM information_schema.TABLES"
+            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'VIEW'"
+            + " UNION ALL SELECT CONCAT('sequence ', TABLE_NAME) FROM information_schema.TABLES"
+            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'SEQUENCE'"
+            + " UNION ALL SELECT CONCAT('trigger ', TRIGGER_NAME) FROM information_schema.TRIGGERS"
+            + " WHERE TRIGGER_SCHEMA = DATABASE()"
+            + " UNION ALL SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME) FROM information_schema.ROUTINES"
+            + " WHERE ROUTINE_SCHEMA = DATABASE()"
+            + " UNION ALL SELECT CONCAT('event ', EVENT_NAME) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()";
+
+    @Inject
+    public SchemaReader() {
+    }
+
+    public Catalog read(Session session) {
+        Map<String, List<Column>> tables = new TreeMap<>();
+        session.query(COLUMNS_SQL, row -> {
+            String generationExpression = row.getString(6);
+            String extra = Optional.ofNullable(row.getString(9)).orElse("").toUpperCase(java.util.Locale.ROOT);
+            boolean generated = (generationExpression != null && !generationExpression.isEmpty())
+                    || extra.contains("GENERATED") || extra.equals("VIRTUAL") || extra.equals("PERSISTENT");
+            Column column = new Column(row.getString(2), row.getString(4), ColumnKind.of(row.getString(3), row.getString(4)),
+                    "YES".equals(row.getString(5)), generated, Optional.ofNullable(row.getString(7)),
+                    Optional.ofNullable(row.getString(8)));
+            tables.computeIfAbsent(row.getString(1), name -> new ArrayList<>()).add(column);
+            return null;
+        }, "reading column definitions");
+
+        Map<String, Map<String, IndexBuilder>> indexes = new LinkedHashMap<>();
+        session.query(INDEXES_SQL, row -> {
+            IndexBuilder builder = indexes.computeIfAbsent(row.getString(1), table -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.getString(2), IndexBuilder::new);
+            String column = row.getString(4);
+            row.getObject(5);
+            builder.add(column, column != null && row.wasNull());
+            return null;
+        }, "reading unique indexes");
+        Map<String, List<IndexInfo>> uniqueIndexes = new TreeMap<>();
+        indexes.forEach((table, byName) -> uniqueIndexes.put(table,
+                byName.values().stream().map(IndexBuilder::build).toList()));
+
+        List<String> skipped = session.query(SKIPPED_SQL, row -> row.getString(1), "listing views, triggers and routines");
+        return new Catalog(tables, uniqueIndexes, skipped);
+    }
+
+    private static final class IndexBuilder {
+        private final String name;
+        private final List<String> columns = new ArrayList<>();
+        private boolean usable = true;
+
+        IndexBuilder(String name) {
+            this.name = name;
+        }
+
+        void add(String column, boolean wholeColumn) {
+            if (column == null || !wholeColumn) {
+                usable = false;
+            }
+            columns.add(column == null ? "(expression)" : column);
+        }
+
+        IndexInfo build() {
+            return new IndexInfo(name, columns, usable);
+        }
+    }
+}
