@@ -1,0 +1,60 @@
+package dev.mysqlslice.cli;
+
+import dev.mysqlslice.error.Failure;
+import dev.mysqlslice.error.MysqlsliceException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/** Every exit code of mysqlslice, and the one mapping from failures to them. */
+public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
+
+    public static final int OK = 0;
+    public static final int DIFFERENCES = 1;
+    public static final int USAGE = 2;
+    public static final int CONNECTION = 3;
+    public static final int BINLOG = 4;
+    public static final int SCHEMA = 5;
+    public static final int NOT_IMPLEMENTED = 64;
+    public static final int INTERNAL = 70;
+    public static final int INTERRUPTED = 130;
+
+    /** The exit-code table shown in {@code --help} (and copied into the README). */
+    public static final Map<String, String> HELP = helpTable();
+
+    private static Map<String, String> helpTable() {
+        Map<String, String> table = new LinkedHashMap<>();
+        table.put(Integer.toString(OK), "Success; after sync/verify: every table is identical.");
+        table.put(Integer.toString(DIFFERENCES), "sync/verify: some table still differs.");
+        table.put(Integer.toString(USAGE), "Usage or config error (flag, config file, table list, target in the way).");
+        table.put(Integer.toString(CONNECTION), "Cannot connect, login refused, or a privilege is missing.");
+        table.put(Integer.toString(BINLOG), "The source binlog is unusable (off, not ROW, purged).");
+        table.put(Integer.toString(SCHEMA), "Source and target table shapes differ, or a target table is missing.");
+        table.put(Integer.toString(NOT_IMPLEMENTED), "Command not yet implemented.");
+        table.put(Integer.toString(INTERNAL), "Internal error (a bug: please report it).");
+        table.put(Integer.toString(INTERRUPTED), "Interrupted.");
+        return java.util.Collections.unmodifiableMap(table);
+    }
+
+    public static int of(Failure failure) {
+        return switch (failure) {
+            case CONFIG -> USAGE;
+            case CONNECTION, PRIVILEGE -> CONNECTION;
+            case BINLOG -> BINLOG;
+            case SCHEMA -> SCHEMA;
+            case INTERRUPTED -> INTERRUPTED;
+            case INTERNAL -> INTERNAL;
+        };
+    }
+
+    @Override
+    public int getExitCode(Throwable exception) {
+        if (exception instanceof MysqlsliceException known) {
+            return of(known.failure());
+        }
+        if (exception instanceof CommandLine.ParameterException) {
+            return USAGE;
+        }
+        return INTERNAL;
+    }
+}

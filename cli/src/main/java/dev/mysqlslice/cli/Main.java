@@ -1,0 +1,25 @@
+package dev.mysqlslice.cli;
+
+import dev.mysqlslice.cli.ioc.DaggerCliComponent;
+import dev.mysqlslice.cli.ioc.DaggerFactory;
+import dev.mysqlslice.jdbc.PasswordResolver;
+import org.slf4j.bridge.SLF4JBridgeHandler;
+
+/** Entry point of the runnable jar. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs one command line and returns its exit code. */
+    public static int run(String... args) {
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
+        PasswordResolver passwords = PasswordResolver.system(new TerminalPrompter());
+        return Cli.create(new DaggerFactory(DaggerCliComponent.factory().create(passwords))).execute(args);
+    }
+}

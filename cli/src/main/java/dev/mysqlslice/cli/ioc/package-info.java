@@ -1,0 +1,2 @@
+/** Dagger wiring of the command line: the component and the picocli factory backed by it. */
+package dev.mysqlslice.cli.ioc;

@@ -1,0 +1,138 @@
+package dev.mysqlslice.cli.options;
+
+import dev.mysqlslice.config.EndpointOverrides;
+import dev.mysqlslice.config.PasswordSource;
+import dev.mysqlslice.config.Secret;
+import dev.mysqlslice.config.SslMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalInt;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * The config file and the connection flags, compatible with the original tool's
+ * ({@code --local-user --local-password --local-database --local-socket -u -p -o -d -c}).
+ * A flag wins over the config file.
+ */
+public final class ConnectionOptions {
+
+    /** The config file read when {@code --config} is not given and it exists. */
+    public static final Path DEFAULT_CONFIG = Path.of("mysqlslice.yaml");
+
+    /** The value picocli gives a password flag that has no value: prompt for it. */
+    static final String PROMPT = "\u0000prompt";
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Config file (default: ./mysqlslice.yaml when it exists).")
+    Path config;
+
+    @ArgGroup(exclusive = false, heading = "%nSource (remote) server:%n")
+    Source source = new Source();
+
+    @ArgGroup(exclusive = false, heading = "%nTarget (local) server:%n")
+    Target target = new Target();
+
+    /** Flags for the server that is read. */
+    static final class Source {
+        @Option(names = {"-o", "--remote-host"}, paramLabel = "HOST", description = "Source host.")
+        String host;
+
+        @Option(names = "--remote-port", paramLabel = "PORT", description = "Source port (default 3306).")
+        Integer port;
+
+        @Option(names = {"-u", "--remote-user"}, paramLabel = "USER", description = "Source user.")
+        String user;
+
+        @Option(names = {"-p", "--remote-password"}, paramLabel = "PASSWORD", arity = "0..1", fallbackValue = PROMPT,
+                description = "Source password; without a value, prompt for it. Prefer source.password-env.")
+        String password;
+
+        @Option(names = {"-d", "--remote-database"}, paramLabel = "DB", description = "Source database.")
+        String database;
+
+        @Option(names = {"-c", "--cipher"}, paramLabel = "CIPHERS",
+                description = "TLS cipher suites for the source connection (Java names, comma-separated).")
+        String cipher;
+
+        @Option(names = "--remote-ssl-mode", paramLabel = "MODE",
+                description = "DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY.")
+        String sslMode;
+    }
+
+    /** Flags for the server that is written. */
+    static final class Target {
+        @Option(names = "--local-host", paramLabel = "HOST", description = "Target host (TCP instead of a socket).")
+        String host;
+
+        @Option(names = "--local-port", paramLabel = "PORT", description = "Target port (default 3306).")
+        Integer port;
+
+        @Option(names = "--local-socket", paramLabel = "PATH",
+                description = "Target unix socket (default /run/mysqld/mysqld.sock when no host is given).")
+        Path socket;
+
+        @Option(names = "--local-user", paramLabel = "USER", description = "Target user.")
+        String user;
+
+        @Option(names = "--local-password", paramLabel = "PASSWORD", arity = "0..1", fallbackValue = PROMPT,
+                description = "Target password; without a value, prompt for it. Prefer target.password-env.")
+        String password;
+
+        @Option(names = "--local-database", paramLabel = "DB", description = "Target database (default: the source's).")
+        String database;
+
+        @Option(names = "--local-ssl-mode", paramLabel = "MODE", description = "TLS mode for a TCP target.")
+        String sslMode;
+    }
+
+    /** The config file to read, if any. */
+    public Optional<Path> configFile() {
+        if (config != null) {
+            return Optional.of(config);
+        }
+        return Files.isRegularFile(DEFAULT_CONFIG) ? Optional.of(DEFAULT_CONFIG) : Optional.empty();
+    }
+
+    /** Whether a password was typed on the command line (which the mysql client warns about). */
+    public boolean passwordOnCommandLine() {
+        return isLiteral(source.password) || isLiteral(target.password);
+    }
+
+    public EndpointOverrides sourceOverrides() {
+        return new EndpointOverrides(Optional.ofNullable(source.host), optionalInt(source.port), Optional.empty(),
+                Optional.ofNullable(source.user), password(source.password), Optional.ofNullable(source.database),
+                sslMode(source.sslMode, "--remote-ssl-mode"), Optional.ofNullable(source.cipher));
+    }
+
+    public EndpointOverrides targetOverrides() {
+        return new EndpointOverrides(Optional.ofNullable(target.host), optionalInt(target.port),
+                Optional.ofNullable(target.socket), Optional.ofNullable(target.user), password(target.password),
+                Optional.ofNullable(target.database), sslMode(target.sslMode, "--local-ssl-mode"), Optional.empty());
+    }
+
+    private static boolean isLiteral(String password) {
+        return password != null && !PROMPT.equals(password);
+    }
+
+    private static Optional<PasswordSource> password(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(PROMPT.equals(value) ? new PasswordSource.Prompt() : new PasswordSource.Literal(Secret.of(value)));
+    }
+
+    private static OptionalInt optionalInt(Integer value) {
+        return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
+    private static Optional<SslMode> sslMode(String value, String flag) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        return Optional.of(SslMode.parse(value).orElseThrow(() -> new dev.mysqlslice.config.ConfigException(
+                "the command line", java.util.List.of(new dev.mysqlslice.config.ConfigProblem(flag,
+                        "unknown mode '" + value + "'; allowed: " + SslMode.allowed())))));
+    }
+}

@@ -1,0 +1,2 @@
+/** The mysqlslice command line: thin picocli commands that parse options and call the services. */
+package dev.mysqlslice.cli;
