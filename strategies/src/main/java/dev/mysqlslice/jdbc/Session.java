@@ -86,6 +86,30 @@ public final class Session implements AutoCloseable {
         return queryOne(sql, Binder.NONE, row -> row.getString(1), doing).filter(value -> value != null);
     }
 
+    /**
+     * Streams the rows of a query one at a time (the driver holds no more than one row), passing
+     * each to {@code consumer}; the connection can run nothing else until this returns.
+     */
+    public void stream(String sql, Binder binder, RowConsumer consumer, String doing) {
+        with(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                    ResultSet.CONCUR_READ_ONLY)) {
+                statement.setFetchSize(Integer.MIN_VALUE);
+                binder.bind(statement);
+                try (ResultSet rows = statement.executeQuery()) {
+                    consumer.accept(rows);
+                }
+            }
+            return null;
+        }, doing);
+    }
+
+    /** Consumes a streamed result set; it may stop early by returning. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet rows) throws SQLException;
+    }
+
     public int update(String sql, Binder binder, String doing) {
         return with(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -42,6 +42,11 @@ public record TableShape(String name, List<Column> columns, List<String> keyColu
         return keyColumns.size() == 1 && keys().get(0).kind().isInteger();
     }
 
+    /** The same shape under another table name (a shadow table). */
+    public TableShape withName(String newName) {
+        return new TableShape(newName, columns, keyColumns, keyIndex);
+    }
+
     public TableShape withKey(List<String> newKeyColumns, String newKeyIndex) {
         return new TableShape(name, columns, newKeyColumns, newKeyIndex);
     }

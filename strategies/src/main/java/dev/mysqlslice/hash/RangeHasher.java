@@ -1,0 +1,126 @@
+package dev.mysqlslice.hash;
+
+import dev.mysqlslice.config.HashAlgorithm;
+import dev.mysqlslice.jdbc.KeyCodec;
+import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.model.Bytes;
+import dev.mysqlslice.model.Key;
+import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.KeyType;
+import dev.mysqlslice.model.TableShape;
+import dev.mysqlslice.sql.ChecksumSql;
+import dev.mysqlslice.sql.SqlFragment;
+import java.math.BigInteger;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/** Runs the read-only comparison queries of {@link ChecksumSql} on one server. */
+public final class RangeHasher {
+
+    @Inject
+    public RangeHasher() {
+    }
+
+    /** Every non-empty bucket of {@code step} integer keys in {@code [lo, hi]}, by bucket number. */
+    public Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+                                           HashAlgorithm hash) {
+        SqlFragment query = ChecksumSql.buckets(shape, lo, hi, step, hash, side.filter());
+        Map<BigInteger, Bucket> buckets = new HashMap<>();
+        side.session().query(query.sql(), Session.Binder.NONE, row -> {
+            buckets.put(new BigInteger(row.getString(1)), new Bucket(hashOf(row, 2),
+                    new BigInteger(row.getString(5)), new BigInteger(row.getString(6))));
+            return null;
+        }, "hashing " + shape.name() + " in buckets");
+        return buckets;
+    }
+
+    /** The summary of each range, in order, one query per range on this server's session. */
+    public List<RangeHash> ranges(Side side, TableShape shape, List<KeyRange> ranges, HashAlgorithm hash) {
+        List<RangeHash> hashes = new ArrayList<>(ranges.size());
+        for (KeyRange range : ranges) {
+            SqlFragment query = ChecksumSql.range(shape, range, hash, side.filter());
+            hashes.add(side.session().queryOne(query.sql(), statement -> query.bind(statement, 1),
+                    row -> hashOf(row, 1), "hashing a range of " + shape.name()).orElse(RangeHash.EMPTY));
+        }
+        return hashes;
+    }
+
+    /** The summary of all rows in several ranges together (one query). */
+    public RangeHash together(Side side, TableShape shape, List<KeyRange> ranges, HashAlgorithm hash) {
+        SqlFragment query = ChecksumSql.ranges(shape, ranges, hash, side.filter());
+        return side.session().queryOne(query.sql(), statement -> query.bind(statement, 1), row -> hashOf(row, 1),
+                "hashing ranges of " + shape.name()).orElse(RangeHash.EMPTY);
+    }
+
+    /** Each row's key and hash in the given ranges. */
+    public RowHashes rowHashes(Side side, TableShape shape, List<KeyRange> ranges, HashAlgorithm hash) {
+        SqlFragment query = ChecksumSql.rowHashes(shape, ranges, hash, side.filter());
+        List<KeyType> types = KeyCodec.types(shape.keys());
+        int hashColumn = types.size() + 1;
+        Map<Key, Bytes> rows = new LinkedHashMap<>();
+        side.session().stream(query.sql(), statement -> query.bind(statement, 1), result -> {
+            while (result.next()) {
+                rows.put(KeyCodec.read(result, 1, types), Bytes.of(result.getBytes(hashColumn)));
+            }
+        }, "listing row hashes of " + shape.name());
+        return new RowHashes(rows);
+    }
+
+    /** Every {@code every}-th key of a range in key order (streamed, so any number of rows fits). */
+    public List<Key> boundaries(Side side, TableShape shape, KeyRange range, int every) {
+        SqlFragment query = ChecksumSql.keys(shape, range, side.filter());
+        List<KeyType> types = KeyCodec.types(shape.keys());
+        List<Key> boundaries = new ArrayList<>();
+        side.session().stream(query.sql(), statement -> query.bind(statement, 1), result -> {
+            long seen = 0;
+            while (result.next()) {
+                if (++seen % every == 0) {
+                    boundaries.add(KeyCodec.read(result, 1, types));
+                }
+            }
+        }, "reading the keys of " + shape.name());
+        return boundaries;
+    }
+
+    public Optional<Key> maxKey(Side side, TableShape shape, KeyRange range) {
+        return extremeKey(side, shape, ChecksumSql.maxKey(shape, range, side.filter()), "finding the largest key");
+    }
+
+    public Optional<Key> minKey(Side side, TableShape shape, KeyRange range) {
+        return extremeKey(side, shape, ChecksumSql.minKey(shape, range, side.filter()), "finding the smallest key");
+    }
+
+    public long count(Side side, TableShape shape, KeyRange range) {
+        SqlFragment query = ChecksumSql.count(shape, range, side.filter());
+        return side.session().queryOne(query.sql(), statement -> query.bind(statement, 1), row -> row.getLong(1),
+                "counting rows of " + shape.name()).orElse(0L);
+    }
+
+    /** The server's row estimate for the table (information_schema, no scan). */
+    public long estimatedRows(Side side, TableShape shape) {
+        return side.session().queryOne("SELECT TABLE_ROWS FROM information_schema.TABLES"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?", statement -> statement.setString(1, shape.name()),
+                row -> row.getLong(1), "estimating the size of " + shape.name()).orElse(0L);
+    }
+
+    private Optional<Key> extremeKey(Side side, TableShape shape, SqlFragment query, String doing) {
+        List<KeyType> types = KeyCodec.types(shape.keys());
+        return side.session().queryOne(query.sql(), statement -> query.bind(statement, 1),
+                row -> KeyCodec.read(row, 1, types), doing + " of " + shape.name());
+    }
+
+    private static RangeHash hashOf(ResultSet row, int first) throws SQLException {
+        return new RangeHash(row.getLong(first), unsigned(row.getString(first + 1)), unsigned(row.getString(first + 2)));
+    }
+
+    private static long unsigned(String text) {
+        return text == null ? 0 : Long.parseUnsignedLong(text);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.mysqlslice.model;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The key of one row: one value per key column, typed by {@link KeyType} (Long, BigInteger,
+ * BigDecimal, Double, String or {@link Bytes}). Equal keys are the same row.
+ */
+public record Key(List<Object> parts) {
+
+    public Key {
+        parts = List.copyOf(parts);
+    }
+
+    public static Key of(Object... parts) {
+        return new Key(List.of(parts));
+    }
+
+    public Object part(int index) {
+        return parts.get(index);
+    }
+
+    public int size() {
+        return parts.size();
+    }
+
+    @Override
+    public String toString() {
+        return parts.size() == 1 ? String.valueOf(parts.get(0))
+                : parts.stream().map(String::valueOf).collect(Collectors.joining(", ", "(", ")"));
+    }
+}

@@ -1,0 +1,35 @@
+package dev.mysqlslice.model;
+
+/**
+ * The Java type a key column's values take, chosen so that equality in Java means equality of
+ * the stored value and binding a value back into SQL compares exactly.
+ */
+public enum KeyType {
+    /** Signed integers and unsigned integers narrower than BIGINT, YEAR. */
+    LONG,
+    /** BIGINT UNSIGNED and BIT: up to 18446744073709551615. */
+    BIG_INTEGER,
+    DECIMAL,
+    /** FLOAT (read as DOUBLE) and DOUBLE. */
+    DOUBLE,
+    /** Character data, decoded from utf8mb4; compared by the column's collation in SQL. */
+    STRING,
+    /** Binary data. */
+    BYTES,
+    /** Temporal and other types kept as the server's exact text. */
+    TEXT;
+
+    public static KeyType of(Column column) {
+        return switch (column.kind()) {
+            case SIGNED_INTEGER, YEAR -> LONG;
+            case UNSIGNED_INTEGER -> column.columnType().toLowerCase(java.util.Locale.ROOT).startsWith("bigint")
+                    ? BIG_INTEGER : LONG;
+            case BIT -> BIG_INTEGER;
+            case DECIMAL -> DECIMAL;
+            case FLOAT, DOUBLE -> DOUBLE;
+            case STRING, JSON -> STRING;
+            case BINARY, SPATIAL -> BYTES;
+            case DATE, TIME, DATETIME, TIMESTAMP, OTHER -> TEXT;
+        };
+    }
+}

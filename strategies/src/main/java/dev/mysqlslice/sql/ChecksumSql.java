@@ -1,0 +1,100 @@
+package dev.mysqlslice.sql;
+
+import dev.mysqlslice.config.HashAlgorithm;
+import dev.mysqlslice.jdbc.Identifiers;
+import dev.mysqlslice.model.Column;
+import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.TableShape;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+
+/** The read-only queries that compare a table on two servers: bucket and range hashes, per-row hash lists, key scans. */
+public final class ChecksumSql {
+
+    /** Spans up to this fit signed BIGINT arithmetic ({@code k - lo}); wider ones go through DECIMAL. */
+    private static final BigInteger SAFE_SPAN = BigInteger.ONE.shiftLeft(62);
+
+    private ChecksumSql() {
+    }
+
+    /**
+     * Hashes every bucket of {@code step} consecutive integer keys in {@code [lo, hi]} in one scan:
+     * one row per non-empty bucket with (bucket, count, hash1, hash2, min key, max key). Empty
+     * buckets cost nothing, so sparse keys never produce empty ranges.
+     */
+    public static SqlFragment buckets(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+                                      HashAlgorithm hash, Optional<String> filter) {
+        Column key = shape.keys().get(0);
+        String column = Identifiers.quote(key.name());
+        String offset = hi.subtract(lo).compareTo(SAFE_SPAN) < 0
+                ? "(" + column + " - " + literal(lo) + ")"
+                : "(CAST(" + column + " AS DECIMAL(21, 0)) - " + literal(lo) + ")";
+        String sql = "SELECT " + offset + " DIV " + step + " AS mss_bucket, "
+                + RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash)
+                + ", MIN(" + column + "), MAX(" + column + ")"
+                + " FROM " + Identifiers.quote(shape.name())
+                + " WHERE " + column + " >= " + literal(lo) + " AND " + column + " <= " + literal(hi)
+                + filter.map(where -> " AND (" + where + ")").orElse("")
+                + " GROUP BY mss_bucket";
+        return SqlFragment.of(sql);
+    }
+
+    /** Count and hashes of the rows in one key range. */
+    public static SqlFragment range(TableShape shape, KeyRange range, HashAlgorithm hash, Optional<String> filter) {
+        return ranges(shape, List.of(range), hash, filter);
+    }
+
+    /** Count and hashes of the rows in any of several key ranges, together. */
+    public static SqlFragment ranges(TableShape shape, List<KeyRange> ranges, HashAlgorithm hash, Optional<String> filter) {
+        SqlFragment where = KeySql.inAnyRange(shape.keys(), ranges).and(filterOf(filter));
+        return new SqlFragment("SELECT " + RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash)
+                + " FROM " + Identifiers.quote(shape.name()) + where.whereClause(), where.params());
+    }
+
+    /** Each row's key and hash in the given ranges, in key order. */
+    public static SqlFragment rowHashes(TableShape shape, List<KeyRange> ranges, HashAlgorithm hash,
+                                        Optional<String> filter) {
+        SqlFragment where = KeySql.inAnyRange(shape.keys(), ranges).and(filterOf(filter));
+        return new SqlFragment("SELECT " + KeySql.selectList(shape.keys()) + ", "
+                + RowHashSql.rowHash(RowHashSql.encoding(shape.columns(), ""), hash)
+                + " FROM " + Identifiers.quote(shape.name()) + where.whereClause()
+                + " ORDER BY " + KeySql.columnList(shape.keys()), where.params());
+    }
+
+    /** The keys in a range, in key order (streamed to cut ranges of a given size). */
+    public static SqlFragment keys(TableShape shape, KeyRange range, Optional<String> filter) {
+        SqlFragment where = KeySql.inRange(shape.keys(), range).and(filterOf(filter));
+        return new SqlFragment("SELECT " + KeySql.selectList(shape.keys()) + " FROM " + Identifiers.quote(shape.name())
+                + where.whereClause() + " ORDER BY " + KeySql.columnList(shape.keys()), where.params());
+    }
+
+    /** The largest key in a range (one index dive). */
+    public static SqlFragment maxKey(TableShape shape, KeyRange range, Optional<String> filter) {
+        SqlFragment where = KeySql.inRange(shape.keys(), range).and(filterOf(filter));
+        return new SqlFragment("SELECT " + KeySql.selectList(shape.keys()) + " FROM " + Identifiers.quote(shape.name())
+                + where.whereClause() + " ORDER BY " + KeySql.descending(shape.keys()) + " LIMIT 1", where.params());
+    }
+
+    /** The smallest key in a range (one index dive). */
+    public static SqlFragment minKey(TableShape shape, KeyRange range, Optional<String> filter) {
+        SqlFragment where = KeySql.inRange(shape.keys(), range).and(filterOf(filter));
+        return new SqlFragment("SELECT " + KeySql.selectList(shape.keys()) + " FROM " + Identifiers.quote(shape.name())
+                + where.whereClause() + " ORDER BY " + KeySql.columnList(shape.keys()) + " LIMIT 1", where.params());
+    }
+
+    /** The number of rows in a range. */
+    public static SqlFragment count(TableShape shape, KeyRange range, Optional<String> filter) {
+        SqlFragment where = KeySql.inRange(shape.keys(), range).and(filterOf(filter));
+        return new SqlFragment("SELECT COUNT(*) FROM " + Identifiers.quote(shape.name()) + where.whereClause(),
+                where.params());
+    }
+
+    static SqlFragment filterOf(Optional<String> filter) {
+        return filter.map(where -> SqlFragment.of("(" + where + ")")).orElse(SqlFragment.EMPTY);
+    }
+
+    private static String literal(BigInteger value) {
+        return value.toString();
+    }
+}

@@ -1,0 +1,81 @@
+package dev.mysqlslice.sql;
+
+import dev.mysqlslice.config.HashAlgorithm;
+import dev.mysqlslice.jdbc.Identifiers;
+import dev.mysqlslice.model.Column;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The exact byte encoding of a row and the hashes over it. The encoding is
+ * {@code CONCAT_WS('#', values..., lengths of variable-byte values..., null flags)}: the lengths
+ * make separators inside values harmless ('a'+'b#c' differs from 'a#b'+'c'), the null flags tell
+ * NULL from 'NULL' and from '', strings are hashed as raw bytes (so case and accent changes under
+ * a _ci collation count), FLOAT is widened to DOUBLE (its own text rounds to 6 digits), TIMESTAMP
+ * text is UTC (the session's zone), and generated columns are left out.
+ */
+public final class RowHashSql {
+
+    /** The session variable that holds a row's encoding while two hashes are taken of it. */
+    static final String ROW_VARIABLE = "@mss_row";
+    static final String MD5_VARIABLE = "@mss_md5";
+
+    private RowHashSql() {
+    }
+
+    /** The encoding of the row's stored columns, optionally qualified with a table alias. */
+    public static String encoding(List<Column> columns, String alias) {
+        String prefix = alias.isEmpty() ? "" : Identifiers.quote(alias) + ".";
+        List<String> parts = new ArrayList<>();
+        List<String> lengths = new ArrayList<>();
+        List<String> nullFlags = new ArrayList<>();
+        for (Column column : columns) {
+            if (column.generated()) {
+                continue;
+            }
+            String name = prefix + Identifiers.quote(column.name());
+            parts.add(value(column, name));
+            if (column.kind().isVariableBytes()) {
+                lengths.add("LENGTH(" + name + ")");
+            }
+            if (column.nullable()) {
+                nullFlags.add("ISNULL(" + name + ")");
+            }
+        }
+        parts.addAll(lengths);
+        if (!nullFlags.isEmpty()) {
+            parts.add(nullFlags.size() == 1 ? nullFlags.get(0) : "CONCAT(" + String.join(", ", nullFlags) + ")");
+        }
+        return "CONCAT_WS('#', " + String.join(", ", parts) + ")";
+    }
+
+    /** One row's hash: an unsigned 64-bit number (crc32x2) or 32 hex digits (md5). */
+    public static String rowHash(String encoding, HashAlgorithm algorithm) {
+        return switch (algorithm) {
+            case CRC32X2 -> "(CRC32(" + ROW_VARIABLE + " := " + encoding + ") << 32 | CRC32(HEX(" + ROW_VARIABLE + ")))";
+            case MD5 -> "MD5(" + encoding + ")";
+        };
+    }
+
+    /**
+     * Three aggregate select items summarising a set of rows: {@code COUNT(*)} and two 64-bit
+     * XORs (the second is 0 for crc32x2). XOR is order-free, so both servers agree however they
+     * scan; keys are unique, so no two rows cancel out.
+     */
+    public static String aggregates(String encoding, HashAlgorithm algorithm) {
+        return switch (algorithm) {
+            case CRC32X2 -> "COUNT(*), BIT_XOR(" + rowHash(encoding, algorithm) + "), 0";
+            case MD5 -> "COUNT(*), BIT_XOR(CAST(CONV(SUBSTRING(" + MD5_VARIABLE + " := MD5(" + encoding + "), 1, 16), 16, 10)"
+                    + " AS UNSIGNED)), BIT_XOR(CAST(CONV(SUBSTRING(" + MD5_VARIABLE + ", 17, 16), 16, 10) AS UNSIGNED))";
+        };
+    }
+
+    private static String value(Column column, String name) {
+        return switch (column.kind()) {
+            case FLOAT -> "CAST(" + name + " AS DOUBLE)";
+            case BIT -> "(" + name + " + 0)";
+            case STRING -> "CAST(" + name + " AS BINARY)";
+            default -> name;
+        };
+    }
+}

@@ -1,0 +1,108 @@
+package dev.mysqlslice.strategy;
+
+import dev.mysqlslice.config.StrategyKind;
+import dev.mysqlslice.hash.Both;
+import dev.mysqlslice.hash.Comparison;
+import dev.mysqlslice.hash.RangeHasher;
+import dev.mysqlslice.hash.Side;
+import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.model.Key;
+import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.TableCounters;
+import dev.mysqlslice.model.TableShape;
+import dev.mysqlslice.sql.CopySql;
+import dev.mysqlslice.sql.KeySql;
+import dev.mysqlslice.sql.SqlFragment;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.inject.Inject;
+
+/**
+ * For tables that only get INSERTs: copy the source rows above the target's largest key, and
+ * delete target rows above the source's largest key (this is a one-way sync). The optional
+ * {@code where} filter applies on both servers. Rows below the largest key are assumed unchanged;
+ * the row counts of both servers are compared to say honestly whether that held.
+ */
+public final class AppendOnlyStrategy implements SyncStrategy {
+
+    static final int DELETE_BATCH_ROWS = 10_000;
+
+    private final RangeHasher hasher;
+    private final NewRowPuller puller;
+    private final Reconciler reconciler;
+
+    @Inject
+    public AppendOnlyStrategy(RangeHasher hasher, NewRowPuller puller, Reconciler reconciler) {
+        this.hasher = hasher;
+        this.puller = puller;
+        this.reconciler = reconciler;
+    }
+
+    @Override
+    public List<TableReport> sync(TableJob job) {
+        Instant start = Instant.now();
+        TableCounters counters = new TableCounters();
+        TableShape shape = job.plan().shape();
+        Optional<String> filter = job.plan().config().where();
+        try (Session source = job.servers().openSource(); Session target = job.servers().openTarget()) {
+            Comparison comparison = new Comparison(shape, job.plan().config().hash(), job.plan().config().chunkRows(),
+                    new Side(source, filter), new Side(target, filter), job.servers().executor(), counters);
+            if (job.mode() == SyncMode.VERIFY || job.scope() instanceof Scope.Ranges) {
+                List<KeyRange> regions = job.scope() instanceof Scope.Ranges ranges ? ranges.ranges() : List.of(KeyRange.ALL);
+                Reconciler.Outcome outcome = reconciler.reconcile(comparison, regions, job.mode(),
+                        GeneralStrategy.SAMPLE_LIMIT, job.progress());
+                return report(job, shape, counters, start, outcome.identical(), "range hash", outcome.sample());
+            }
+            Both<Optional<Key>> max = Both.run(job.servers().executor(),
+                    () -> hasher.maxKey(comparison.source(), shape, KeyRange.ALL),
+                    () -> hasher.maxKey(comparison.target(), shape, KeyRange.ALL));
+            long added = puller.pull(job, comparison, max.target().map(KeyRange::above).orElse(KeyRange.ALL));
+            long removed = max.target().isEmpty() ? 0
+                    : deleteAbove(job, comparison, max.source().map(KeyRange::above).orElse(KeyRange.ALL));
+            if (!job.mode().writes()) {
+                return report(job, shape, counters, start, added + removed == 0, "largest key", List.of());
+            }
+            Both<Long> counts = Both.run(job.servers().executor(),
+                    () -> hasher.count(comparison.source(), shape, KeyRange.ALL),
+                    () -> hasher.count(comparison.target(), shape, KeyRange.ALL));
+            boolean identical = counts.source().equals(counts.target());
+            List<String> note = identical ? List.of() : List.of("source has " + counts.source() + " rows, target "
+                    + counts.target() + ": rows below the largest key changed, so this table is not append-only;"
+                    + " use strategy general");
+            return report(job, shape, counters, start, identical, "row count", note);
+        }
+    }
+
+
+    /** Deletes (or counts) target rows above the source's largest key, in bounded transactions. */
+    private long deleteAbove(TableJob job, Comparison comparison, KeyRange above) {
+        TableShape shape = job.plan().shape();
+        if (!job.mode().writes()) {
+            long rows = hasher.count(comparison.target(), shape, above);
+            comparison.counters().applied(0, 0, rows);
+            return rows;
+        }
+        SqlFragment where = KeySql.inRange(shape.keys(), above).and(comparison.target().filter()
+                .map(filter -> SqlFragment.of("(" + filter + ")")).orElse(SqlFragment.EMPTY));
+        SqlFragment delete = CopySql.delete(shape, where);
+        String sql = delete.sql() + " ORDER BY " + KeySql.columnList(shape.keys()) + " LIMIT " + DELETE_BATCH_ROWS;
+        long total = 0;
+        int deleted;
+        do {
+            deleted = comparison.target().session().update(sql, statement -> delete.bind(statement, 1),
+                    "deleting rows of " + shape.name() + " above the source's largest key");
+            total += deleted;
+        } while (deleted == DELETE_BATCH_ROWS);
+        comparison.counters().applied(0, 0, total);
+        return total;
+    }
+
+    private static List<TableReport> report(TableJob job, TableShape shape, TableCounters counters, Instant start,
+                                            boolean identical, String checkedBy, List<String> notes) {
+        return List.of(new TableReport(shape.name(), StrategyKind.APPEND_ONLY, job.mode(), counters.snapshot(),
+                Duration.between(start, Instant.now()), identical ? TableState.IDENTICAL : TableState.DIFFERENT,
+                checkedBy, notes, Optional.empty()));
+    }
+}

@@ -1,0 +1,41 @@
+package dev.mysqlslice.strategy;
+
+import dev.mysqlslice.hash.Comparison;
+import dev.mysqlslice.hash.RangeHasher;
+import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.TableShape;
+import dev.mysqlslice.transfer.RowCopier;
+import javax.inject.Inject;
+
+/**
+ * Copies the source rows of a key range the target has nothing in (above its largest key) in
+ * bulk, or, without writing, counts them. Shared by the general and append-only strategies.
+ */
+public final class NewRowPuller {
+
+    private final RangeHasher hasher;
+    private final RowCopier copier;
+
+    @Inject
+    public NewRowPuller(RangeHasher hasher, RowCopier copier) {
+        this.hasher = hasher;
+        this.copier = copier;
+    }
+
+    /** Returns the rows copied (or that would be). */
+    public long pull(TableJob job, Comparison comparison, KeyRange range) {
+        TableShape shape = job.plan().shape();
+        if (!job.mode().writes()) {
+            long rows = hasher.count(comparison.source(), shape, range);
+            comparison.counters().applied(rows, 0, 0);
+            return rows;
+        }
+        long estimate = hasher.estimatedRows(comparison.source(), shape);
+        long copied = copier.copy(new RowCopier.Job(comparison.source().session(), comparison.source().filter(),
+                comparison.target().session(), shape, shape.name(), range, job.servers().transactionRows(),
+                job.servers().targetLocalInfile(), comparison.counters(),
+                rows -> job.progress().update(shape.name(), "copying", rows, estimate, "rows")));
+        comparison.counters().applied(copied, 0, 0);
+        return copied;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.mysqlslice.strategy;
+
+/** Told how far a table's sync is; the CLI draws it on a terminal or logs it periodically. */
+@FunctionalInterface
+public interface ProgressListener {
+
+    ProgressListener NONE = (table, phase, done, total, unit) -> { };
+
+    /**
+     * @param table the table
+     * @param phase what is being done: "copying", "comparing", "repairing", "rebuilding"
+     * @param done  how much is done
+     * @param total how much there is, or -1 when unknown
+     * @param unit  what is counted: "rows" or "ranges"
+     */
+    void update(String table, String phase, long done, long total, String unit);
+}

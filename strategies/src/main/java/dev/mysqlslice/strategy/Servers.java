@@ -1,0 +1,23 @@
+package dev.mysqlslice.strategy;
+
+import dev.mysqlslice.jdbc.Session;
+import java.util.concurrent.Executor;
+
+/** What a strategy needs from its surroundings: sessions on both servers, a thread pool, and target capabilities. */
+public interface Servers {
+
+    /** A new read-only session on the source; the caller closes it. */
+    Session openSource();
+
+    /** A new session on the target; the caller closes it. */
+    Session openTarget();
+
+    /** Runs the source and target halves of a comparison at the same time. */
+    Executor executor();
+
+    /** Whether the target accepts LOAD DATA LOCAL INFILE (else bulk copies use batched INSERTs). */
+    boolean targetLocalInfile();
+
+    /** The most rows written to the target in one transaction. */
+    int transactionRows();
+}

@@ -1,0 +1,56 @@
+package dev.mysqlslice.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mysqlslice.config.HashAlgorithm;
+import dev.mysqlslice.model.Key;
+import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.TableShape;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class ChecksumSqlTest {
+
+    private static final TableShape ONE_INT = new TableShape("t", List.of(Shapes.column("id", "int", false),
+            Shapes.column("v", "int", true)), List.of("id"), "PRIMARY");
+
+    @Test
+    void bucketsHashEveryStepOfKeysInOneScan() {
+        SqlFragment query = ChecksumSql.buckets(ONE_INT, BigInteger.valueOf(-5), BigInteger.valueOf(1000),
+                BigInteger.valueOf(100), HashAlgorithm.CRC32X2, Optional.of("v > 0"));
+
+        assertThat(query.sql()).isEqualTo("SELECT (`id` - -5) DIV 100 AS mss_bucket, COUNT(*),"
+                + " BIT_XOR((CRC32(@mss_row := CONCAT_WS('#', `id`, `v`, ISNULL(`v`))) << 32 | CRC32(HEX(@mss_row)))), 0,"
+                + " MIN(`id`), MAX(`id`) FROM `t` WHERE `id` >= -5 AND `id` <= 1000 AND (v > 0) GROUP BY mss_bucket");
+        assertThat(query.params()).isEmpty();
+    }
+
+    @Test
+    void bucketsOfAWideSpanUseDecimalArithmetic() {
+        SqlFragment query = ChecksumSql.buckets(ONE_INT, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE),
+                BigInteger.TWO.pow(60), HashAlgorithm.CRC32X2, Optional.empty());
+
+        assertThat(query.sql()).startsWith("SELECT (CAST(`id` AS DECIMAL(21, 0)) - -9223372036854775808) DIV 1152921504606846976 AS mss_bucket");
+    }
+
+    @Test
+    void rangeRowHashesKeysAndExtremes() {
+        KeyRange range = KeyRange.of(Optional.of(Key.of(10L)), Optional.of(Key.of(20L)));
+
+        assertThat(ChecksumSql.range(ONE_INT, range, HashAlgorithm.MD5, Optional.empty()).sql()).isEqualTo(
+                "SELECT COUNT(*), BIT_XOR(CAST(CONV(SUBSTRING(@mss_md5 := MD5(CONCAT_WS('#', `id`, `v`, ISNULL(`v`))), 1, 16), 16, 10)"
+                        + " AS UNSIGNED)), BIT_XOR(CAST(CONV(SUBSTRING(@mss_md5, 17, 16), 16, 10) AS UNSIGNED)) FROM `t`"
+                        + " WHERE `id` > ? AND `id` <= ?");
+        assertThat(ChecksumSql.rowHashes(ONE_INT, List.of(range), HashAlgorithm.MD5, Optional.empty()).sql()).isEqualTo(
+                "SELECT `id`, MD5(CONCAT_WS('#', `id`, `v`, ISNULL(`v`))) FROM `t` WHERE `id` > ? AND `id` <= ? ORDER BY `id`");
+        assertThat(ChecksumSql.keys(ONE_INT, KeyRange.ALL, Optional.empty()).sql()).isEqualTo("SELECT `id` FROM `t` ORDER BY `id`");
+        assertThat(ChecksumSql.maxKey(Shapes.composite(), KeyRange.ALL, Optional.of("a > 1")).sql())
+                .isEqualTo("SELECT `a`, `b` FROM `pairs` WHERE (a > 1) ORDER BY `a` DESC, `b` DESC LIMIT 1");
+        assertThat(ChecksumSql.minKey(ONE_INT, KeyRange.above(Key.of(4L)), Optional.empty()).sql())
+                .isEqualTo("SELECT `id` FROM `t` WHERE `id` > ? ORDER BY `id` LIMIT 1");
+        assertThat(ChecksumSql.count(ONE_INT, KeyRange.above(Key.of(3L)), Optional.empty()).sql())
+                .isEqualTo("SELECT COUNT(*) FROM `t` WHERE `id` > ?");
+    }
+}

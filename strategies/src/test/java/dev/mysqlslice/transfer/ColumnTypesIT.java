@@ -1,0 +1,64 @@
+package dev.mysqlslice.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mysqlslice.strategy.SyncMode;
+import dev.mysqlslice.strategy.TableReport;
+import dev.mysqlslice.strategy.TableState;
+import dev.mysqlslice.testing.RealServers;
+import dev.mysqlslice.testing.Scenario;
+import dev.mysqlslice.testing.ServerPair;
+import dev.mysqlslice.testing.Sync;
+import dev.mysqlslice.testing.TableContents;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every column type copies and compares exactly, by bulk load and by row repair, with either hash. */
+@ExtendWith(RealServers.class)
+class ColumnTypesIT {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"crc32x2", "md5"})
+    void everyTypeCopiesExactlyAndEveryTrapIsSeenAndRepaired(String hash, ServerPair servers) {
+        Scenario scenario = Scenario.load("column-types");
+        scenario.setUp(servers);
+        servers.target().execute(servers.source().rows("SHOW CREATE TABLE types").get(0).get(1));
+        String tables = "tables:\n  types:\n    strategy: general\n    chunk-rows: 50\n    hash: " + hash + "\n";
+
+        TableReport copy = Sync.only(Sync.apply(servers, tables));
+
+        assertThat(copy.state()).isEqualTo(TableState.IDENTICAL);
+        assertThat(TableContents.of(servers.target(), "types")).isEqualTo(TableContents.of(servers.source(), "types"));
+        assertThat(Sync.only(Sync.run(servers, tables, SyncMode.VERIFY)).state()).isEqualTo(TableState.IDENTICAL);
+
+        servers.source().executeScript(scenario.changesSql());
+        TableReport dryRun = Sync.only(Sync.run(servers, tables, SyncMode.DRY_RUN));
+        TableReport repair = Sync.only(Sync.apply(servers, tables));
+
+        assertThat(dryRun.state()).isEqualTo(TableState.DIFFERENT);
+        assertThat(repair.state()).isEqualTo(TableState.IDENTICAL);
+        assertThat(TableContents.of(servers.target(), "types")).isEqualTo(TableContents.of(servers.source(), "types"));
+        assertThat(repair.counters().inserted()).isEqualTo(scenario.expected().get("inserted").asLong());
+        assertThat(repair.counters().updated()).isEqualTo(scenario.expected().get("updated").asLong());
+        assertThat(repair.counters().deleted()).isEqualTo(scenario.expected().get("deleted").asLong());
+        assertThat(dryRun.counters()).extracting("inserted", "updated", "deleted")
+                .containsExactly(repair.counters().inserted(), repair.counters().updated(), repair.counters().deleted());
+    }
+
+    @Test
+    void theInsertPathIsExactToo(ServerPair servers) {
+        Scenario.load("column-types").setUp(servers);
+        servers.target().execute(servers.source().rows("SHOW CREATE TABLE types").get(0).get(1));
+        servers.target().execute("SET GLOBAL local_infile = 0");
+        try {
+            TableReport copy = Sync.only(Sync.apply(servers, "tables:\n  types: general\n"));
+
+            assertThat(copy.state()).isEqualTo(TableState.IDENTICAL);
+            assertThat(TableContents.of(servers.target(), "types")).isEqualTo(TableContents.of(servers.source(), "types"));
+        } finally {
+            servers.target().execute("SET GLOBAL local_infile = 1");
+        }
+    }
+}

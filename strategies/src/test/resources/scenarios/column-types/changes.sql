@@ -1,0 +1,20 @@
+-- Changes each trap so that only an exact comparison notices.
+UPDATE types SET c = 'null' WHERE id = 3;
+UPDATE types SET vc = 'A#b' WHERE id = 3;
+UPDATE types SET vc = 'a', vlat = '#b' WHERE id = 3;
+UPDATE types SET vc = 'a#', vlat = 'b' WHERE id = 4;
+UPDATE types SET c = 'cafe' WHERE id = 8;
+UPDATE types SET vlat = 'STRASSE' WHERE id = 8;
+UPDATE types SET f = 1.2345677 WHERE id = 6;
+UPDATE types SET d = 5e-324 * 2 WHERE id = 7;
+UPDATE types SET dec1 = 0.000000000000000000000000000002 WHERE id = 6;
+UPDATE types SET tx = NULL WHERE id = 2;
+UPDATE types SET vb = '' WHERE id = 1;
+UPDATE types SET b64 = b'0111111111111111111111111111111111111111111111111111111111111111' WHERE id = 5;
+UPDATE types SET tm = '-838:59:58.999999' WHERE id = 5;
+UPDATE types SET ts = '2021-03-28 02:30:00.123457' WHERE id = 9;
+UPDATE types SET lb = INSERT(lb, 5000000, 1, 'X') WHERE id = 11;
+UPDATE types SET j = '{"k": "v ☃", "n": [1, 2.5, null, false]}' WHERE id = 8;
+UPDATE types SET s = 'x,y,z', e = 'a' WHERE id = 3;
+DELETE FROM types WHERE id = 2000;
+INSERT INTO types (id, vc) VALUES (50, 'new in the middle');
