@@ -300,6 +300,10 @@ public final class ConfigLoader {
         }
         for (int i = 0; i < children.size(); i++) {
             Reference reference = children.get(i);
+            if (members.contains(reference.fromTable())) {
+                tree.problem(path + ".children[" + i + "]", "table " + reference.fromTable()
+                        + " is already in the slice; a child table must be a table the slice does not reach otherwise");
+            }
             if (!members.contains(reference.toTable())) {
                 tree.problem(path + ".children[" + i + "]", "points at " + reference.toTable()
                         + ", which is not in the slice; children must refer to one of " + String.join(", ", members));

@@ -39,9 +39,14 @@ public final class CopySql {
     /**
      * {@code SELECT <stored columns>, <key columns> FROM t WHERE ... ORDER BY key [LIMIT n]}: the
      * stored columns first (what is written), then the key columns (to continue from the last row).
+     * A table without a key is read in no particular order.
      */
     public static SqlFragment select(TableShape shape, SqlFragment where, int limit) {
         String columns = shape.storedColumns().stream().map(CopySql::selectExpression).collect(Collectors.joining(", "));
+        if (!shape.hasKey()) {
+            return new SqlFragment("SELECT " + columns + " FROM " + Identifiers.quote(shape.name()) + where.whereClause()
+                    + (limit > 0 ? " LIMIT " + limit : ""), where.params());
+        }
         return new SqlFragment("SELECT " + columns + ", " + KeySql.selectList(shape.keys())
                 + " FROM " + Identifiers.quote(shape.name()) + where.whereClause()
                 + " ORDER BY " + KeySql.columnList(shape.keys()) + (limit > 0 ? " LIMIT " + limit : ""),

@@ -55,12 +55,12 @@ public final class AppendOnlyStrategy implements SyncStrategy {
                         GeneralStrategy.SAMPLE_LIMIT, job.progress());
                 return report(job, shape, counters, start, outcome.identical(), "range hash", outcome.sample());
             }
-            Both<Optional<Key>> max = Both.run(job.servers().executor(),
-                    () -> hasher.maxKey(comparison.source(), shape, KeyRange.ALL),
-                    () -> hasher.maxKey(comparison.target(), shape, KeyRange.ALL));
-            long added = puller.pull(job, comparison, max.target().map(KeyRange::above).orElse(KeyRange.ALL));
-            long removed = max.target().isEmpty() ? 0
-                    : deleteAbove(job, comparison, max.source().map(KeyRange::above).orElse(KeyRange.ALL));
+            // First the target rows above the source's largest key go (the source lost them), then the
+            // source rows above what is left on the target come; both steps read the same in a dry run.
+            Optional<Key> sourceMax = hasher.maxKey(comparison.source(), shape, KeyRange.ALL);
+            long removed = deleteAbove(job, comparison, sourceMax.map(KeyRange::above).orElse(KeyRange.ALL));
+            Optional<Key> targetMax = sourceMax.flatMap(max -> hasher.maxKey(comparison.target(), shape, KeyRange.upTo(max)));
+            long added = puller.pull(job, comparison, targetMax.map(KeyRange::above).orElse(KeyRange.ALL));
             if (!job.mode().writes()) {
                 return report(job, shape, counters, start, added + removed == 0, "largest key", List.of());
             }

@@ -18,4 +18,9 @@ public interface StrategyModule {
     @IntoMap
     @StrategyKey(StrategyKind.APPEND_ONLY)
     SyncStrategy appendOnly(AppendOnlyStrategy strategy);
+
+    @Binds
+    @IntoMap
+    @StrategyKey(StrategyKind.SLICE)
+    SyncStrategy slice(SliceStrategy strategy);
 }

@@ -6,6 +6,7 @@ import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.Sync;
 import dev.mysqlslice.testing.TableContents;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,5 +39,74 @@ class GeneralStrategyIT {
         assertThat(second.counters().updated()).isEqualTo(4);
         assertThat(second.counters().deleted()).isEqualTo(4);
         assertThat(TableContents.of(servers.target(), "t")).isEqualTo(TableContents.of(servers.source(), "t"));
+    }
+
+    @Test
+    void aSingleChangedRowOf200000IsFoundByReadingOneLeafOnly(ServerPair servers) {
+        String create = "CREATE TABLE big (id BIGINT PRIMARY KEY, a INT, b VARCHAR(40), c DATETIME(6))";
+        servers.source().execute(create, "INSERT INTO big SELECT seq, seq % 97, MD5(seq), '2020-01-01' + INTERVAL seq SECOND"
+                + " FROM seq_1_to_200000");
+        servers.target().execute(create);
+        String tables = "tables:\n  big:\n    strategy: general\n    chunk-rows: 1000\n";
+        Sync.only(Sync.apply(servers, tables));
+        servers.source().execute("UPDATE big SET b = 'changed' WHERE id = 123457");
+
+        TableReport report = Sync.only(Sync.apply(servers, tables));
+
+        assertThat(report.state()).isEqualTo(TableState.IDENTICAL);
+        assertThat(report.counters().updated()).isEqualTo(1);
+        assertThat(report.counters().rangesDifferent()).isEqualTo(1);
+        assertThat(report.counters().rowsCopied()).isEqualTo(1);
+        // Only the one leaf's rows were listed row by row, on each server (a leaf holds at most 2 x chunk-rows).
+        assertThat(report.counters().rowsListed()).isPositive().isLessThanOrEqualTo(2 * 2000);
+        assertThat(servers.target().value("SELECT b FROM big WHERE id = 123457")).isEqualTo("changed");
+    }
+
+    @Test
+    void dryRunWritesNothingAndCountsWhatTheRealRunApplies(ServerPair servers) {
+        String create = "CREATE TABLE t (id INT PRIMARY KEY, v INT)";
+        servers.source().execute(create, "INSERT INTO t SELECT seq, seq FROM seq_1_to_3000");
+        servers.target().execute(create, "INSERT INTO t SELECT seq, seq FROM seq_1_to_2000 WHERE seq % 10 <> 0",
+                "UPDATE t SET v = 0 WHERE id % 7 = 0", "INSERT INTO t VALUES (-1, -1)");
+        List<List<String>> before = TableContents.of(servers.target(), "t");
+
+        TableReport dryRun = Sync.only(Sync.run(servers, TABLES, SyncMode.DRY_RUN));
+
+        assertThat(TableContents.of(servers.target(), "t")).isEqualTo(before);
+        assertThat(dryRun.state()).isEqualTo(TableState.DIFFERENT);
+
+        TableReport applied = Sync.only(Sync.apply(servers, TABLES));
+
+        assertThat(List.of(applied.counters().inserted(), applied.counters().updated(), applied.counters().deleted()))
+                .containsExactly(dryRun.counters().inserted(), dryRun.counters().updated(), dryRun.counters().deleted())
+                .containsExactly(1000L + 200, 257L, 1L);
+        assertThat(TableContents.of(servers.target(), "t")).isEqualTo(TableContents.of(servers.source(), "t"));
+    }
+
+    @Test
+    void verifyReportsDifferingKeysWithoutWriting(ServerPair servers) {
+        String create = "CREATE TABLE t (id INT PRIMARY KEY, v INT)";
+        servers.source().execute(create, "INSERT INTO t VALUES (1, 1), (2, 2), (3, 3)");
+        servers.target().execute(create, "INSERT INTO t VALUES (1, 1), (2, 20), (4, 4)");
+
+        TableReport verify = Sync.only(Sync.run(servers, TABLES, SyncMode.VERIFY));
+
+        assertThat(verify.state()).isEqualTo(TableState.DIFFERENT);
+        assertThat(verify.differences()).containsExactlyInAnyOrder("missing on target: 3", "differs: 2", "only on target: 4");
+        assertThat(servers.target().count("t")).isEqualTo(3);
+    }
+
+    @Test
+    void aSecondaryUniqueKeySwapBetweenRowsStillConverges(ServerPair servers) {
+        String create = "CREATE TABLE u (id INT PRIMARY KEY, email VARCHAR(20) NOT NULL, UNIQUE KEY uq_email (email))";
+        servers.source().execute(create, "INSERT INTO u SELECT seq, CONCAT('e', seq) FROM seq_1_to_1000");
+        servers.target().execute(create, "INSERT INTO u SELECT seq, CONCAT('e', seq) FROM seq_1_to_1000");
+        servers.source().execute("UPDATE u SET email = 'tmp' WHERE id = 1", "UPDATE u SET email = 'e1' WHERE id = 999",
+                "UPDATE u SET email = 'e999' WHERE id = 1");
+
+        TableReport report = Sync.only(Sync.apply(servers, "tables:\n  u:\n    strategy: general\n    chunk-rows: 10\n"));
+
+        assertThat(report.state()).isEqualTo(TableState.IDENTICAL);
+        assertThat(TableContents.of(servers.target(), "u")).isEqualTo(TableContents.of(servers.source(), "u"));
     }
 }

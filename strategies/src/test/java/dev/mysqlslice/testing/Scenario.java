@@ -11,13 +11,16 @@ import java.nio.charset.StandardCharsets;
 /**
  * An end-to-end case kept as data under {@code scenarios/<name>/} on the test classpath:
  * {@code source.sql} (run on the source), optional {@code target.sql}, {@code changes.sql}
- * (run on the source after a first sync) and {@code expected.yaml} (the outcome).
+ * (run on the source after a first sync), {@code expected.sql} (builds the expected contents
+ * on the source) and {@code expected.yaml} (the outcome).
  */
-public record Scenario(String name, String sourceSql, String targetSql, String changesSql, JsonNode expected) {
+public record Scenario(String name, String sourceSql, String targetSql, String changesSql, String expectedSql,
+                       JsonNode expected) {
 
     public static Scenario load(String name) {
         return new Scenario(name, resource(name, "source.sql", true), resource(name, "target.sql", false),
-                resource(name, "changes.sql", false), yaml(resource(name, "expected.yaml", false)));
+                resource(name, "changes.sql", false), resource(name, "expected.sql", false),
+                yaml(resource(name, "expected.yaml", false)));
     }
 
     /** Loads the scenario's SQL into the pair's databases. */
