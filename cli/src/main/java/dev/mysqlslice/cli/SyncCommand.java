@@ -1,25 +1,65 @@
 package dev.mysqlslice.cli;
 
+import dev.mysqlslice.cli.options.ConnectionOptions;
+import dev.mysqlslice.cli.options.LoggingOptions;
+import dev.mysqlslice.strategy.SyncMode;
+import dev.mysqlslice.sync.SyncReport;
+import dev.mysqlslice.sync.SyncRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mysqlslice sync} (alias {@code pull-slice}): not implemented yet. */
-@Command(name = "sync", aliases = "pull-slice", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+/** {@code mysqlslice sync} (alias {@code pull-slice}): one-shot catch-up of the configured tables. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = "Run each configured table's strategy once so that the target matches the source, then print"
+                + " a summary per table. Exit 0 when every table ends identical, 1 when some table still differs.")
 public final class SyncCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Option(names = {"-t", "--table"}, paramLabel = "TABLE", description = "Only this table (repeatable); a slice"
+            + " member selects its whole slice.")
+    List<String> tables = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Report what would change (rows to insert, update, delete) and write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
+            description = "Tables synced at the same time (default ${DEFAULT-VALUE}).")
+    int parallel;
 
     @Spec
     CommandSpec spec;
 
+    private final OneShotRun oneShot;
+
     @Inject
-    public SyncCommand() {
+    public SyncCommand(OneShotRun oneShot) {
+        this.oneShot = oneShot;
     }
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("mysqlslice: sync is not implemented yet");
-        return ExitCodes.NOT_IMPLEMENTED;
+        logging.apply();
+        if (parallel < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--parallel must be at least 1");
+        }
+        SyncReport report = oneShot.run(spec.commandLine(), connection,
+                new SyncRequest(tables, dryRun ? SyncMode.DRY_RUN : SyncMode.APPLY, parallel), logging.isVerbose());
+        spec.commandLine().getOut().print(SummaryTable.render(report, dryRun));
+        spec.commandLine().getOut().flush();
+        report.firstFailure().ifPresent(failure -> spec.commandLine().getErr().println("mysqlslice: error: "
+                + failure.getMessage()));
+        return OneShotRun.exitCode(report);
     }
 }

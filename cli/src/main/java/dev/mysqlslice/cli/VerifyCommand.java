@@ -1,25 +1,68 @@
 package dev.mysqlslice.cli;
 
+import dev.mysqlslice.cli.options.ConnectionOptions;
+import dev.mysqlslice.cli.options.LoggingOptions;
+import dev.mysqlslice.strategy.SyncMode;
+import dev.mysqlslice.strategy.TableReport;
+import dev.mysqlslice.sync.SyncReport;
+import dev.mysqlslice.sync.SyncRequest;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mysqlslice verify}: not implemented yet. */
-@Command(name = "verify", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+/** {@code mysqlslice verify}: read-only comparison of every configured table. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Compare every configured table on both servers without writing: range hashes, then the keys"
+                + " that differ. Exit 0 when identical, 1 when some table differs.")
 public final class VerifyCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Option(names = {"-t", "--table"}, paramLabel = "TABLE", description = "Only this table (repeatable).")
+    List<String> tables = new ArrayList<>();
+
+    @Option(names = "--show", paramLabel = "N", defaultValue = "10",
+            description = "Differing keys shown per table (default ${DEFAULT-VALUE}).")
+    int show;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "Tables compared at the same time.")
+    int parallel;
 
     @Spec
     CommandSpec spec;
 
+    private final OneShotRun oneShot;
+
     @Inject
-    public VerifyCommand() {
+    public VerifyCommand(OneShotRun oneShot) {
+        this.oneShot = oneShot;
     }
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("mysqlslice: verify is not implemented yet");
-        return ExitCodes.NOT_IMPLEMENTED;
+        logging.apply();
+        SyncReport report = oneShot.run(spec.commandLine(), connection,
+                new SyncRequest(tables, SyncMode.VERIFY, Math.max(1, parallel)), logging.isVerbose());
+        PrintWriter out = spec.commandLine().getOut();
+        for (TableReport table : report.tables()) {
+            out.printf("%-24s %-12s %s%n", table.table(), table.strategy().configName(),
+                    table.error().map(error -> "failed: " + error).orElse(table.state().label()));
+            table.differences().stream().limit(Math.max(0, show)).forEach(key -> out.println("    " + key));
+        }
+        out.printf("%d table(s) verified in %.1f s: %s%n", report.tables().size(), report.elapsed().toMillis() / 1000.0,
+                report.allIdentical() ? "all identical" : "differences found");
+        out.flush();
+        return OneShotRun.exitCode(report);
     }
 }

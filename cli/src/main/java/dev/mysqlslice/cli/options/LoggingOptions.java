@@ -14,6 +14,10 @@ public final class LoggingOptions {
     @Option(names = {"-q", "--quiet"}, description = "Log warnings and errors only.")
     boolean quiet;
 
+    public boolean isVerbose() {
+        return verbose.length > 0;
+    }
+
     /** Sets the log level from the flags; called by commands before they do anything else. */
     public void apply() {
         Level level = quiet ? Level.WARN : verbose.length >= 2 ? Level.TRACE : verbose.length == 1 ? Level.DEBUG : Level.INFO;
