@@ -252,22 +252,22 @@ public final class ConfigLoader {
     }
 
     private Optional<StrategyKind> strategy(ConfigTree tree, JsonNode node, String path) {
-        return tree.text(node, path, "strategy").flatMap(text -> {
-            Optional<StrategyKind> kind = StrategyKind.parse(text);
-            if (kind.isEmpty()) {
-                tree.problem(path + ".strategy", "unknown strategy '" + text + "'; allowed: " + StrategyKind.allowed());
-            }
-            return kind;
-        });
+        return choice(tree, node, path, "strategy", StrategyKind::parse, StrategyKind.allowed());
     }
 
     private Optional<HashAlgorithm> hash(ConfigTree tree, JsonNode node, String path) {
-        return tree.text(node, path, "hash").flatMap(text -> {
-            Optional<HashAlgorithm> hash = HashAlgorithm.parse(text);
-            if (hash.isEmpty()) {
-                tree.problem(path + ".hash", "unknown hash '" + text + "'; allowed: " + HashAlgorithm.allowed());
+        return choice(tree, node, path, "hash", HashAlgorithm::parse, HashAlgorithm.allowed());
+    }
+
+    /** One of a fixed set of names, e.g. a strategy; an unknown name is a problem listing the allowed ones. */
+    private static <T> Optional<T> choice(ConfigTree tree, JsonNode node, String path, String key,
+                                          java.util.function.Function<String, Optional<T>> parse, String allowed) {
+        return tree.text(node, path, key).flatMap(text -> {
+            Optional<T> value = parse.apply(text);
+            if (value.isEmpty()) {
+                tree.problem(path + "." + key, "unknown " + key + " '" + text + "'; allowed: " + allowed);
             }
-            return hash;
+            return value;
         });
     }
 

@@ -2,7 +2,6 @@ package dev.mysqlslice.jdbc;
 
 import dev.mysqlslice.model.Bytes;
 import dev.mysqlslice.model.Column;
-import dev.mysqlslice.model.ColumnKind;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyType;
 import java.math.BigDecimal;
@@ -84,11 +83,6 @@ public final class KeyCodec {
         return keyColumns.stream().map(KeyType::of).toList();
     }
 
-    /** Whether the kind's exact text never needs the column's charset (numbers and dates). */
-    static boolean isAscii(ColumnKind kind) {
-        return kind != ColumnKind.STRING && kind != ColumnKind.BINARY && kind != ColumnKind.JSON
-                && kind != ColumnKind.SPATIAL;
-    }
 
     private static String ascii(byte[] raw) {
         return new String(raw, StandardCharsets.US_ASCII);

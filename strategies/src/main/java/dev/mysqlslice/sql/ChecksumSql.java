@@ -47,7 +47,7 @@ public final class ChecksumSql {
 
     /** Count and hashes of the rows in any of several key ranges, together. */
     public static SqlFragment ranges(TableShape shape, List<KeyRange> ranges, HashAlgorithm hash, Optional<String> filter) {
-        SqlFragment where = KeySql.inAnyRange(shape.keys(), ranges).and(filterOf(filter));
+        SqlFragment where = KeySql.inAnyRange(shape.keys(), ranges).and(SqlFragment.filter(filter));
         return new SqlFragment("SELECT " + RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash)
                 + " FROM " + Identifiers.quote(shape.name()) + where.whereClause(), where.params());
     }
@@ -55,7 +55,7 @@ public final class ChecksumSql {
     /** Each row's key and hash in the given ranges, in key order. */
     public static SqlFragment rowHashes(TableShape shape, List<KeyRange> ranges, HashAlgorithm hash,
                                         Optional<String> filter) {
-        SqlFragment where = KeySql.inAnyRange(shape.keys(), ranges).and(filterOf(filter));
+        SqlFragment where = KeySql.inAnyRange(shape.keys(), ranges).and(SqlFragment.filter(filter));
         return new SqlFragment("SELECT " + KeySql.selectList(shape.keys()) + ", "
                 + RowHashSql.rowHash(RowHashSql.encoding(shape.columns(), ""), hash)
                 + " FROM " + Identifiers.quote(shape.name()) + where.whereClause()
@@ -64,34 +64,30 @@ public final class ChecksumSql {
 
     /** The keys in a range, in key order (streamed to cut ranges of a given size). */
     public static SqlFragment keys(TableShape shape, KeyRange range, Optional<String> filter) {
-        SqlFragment where = KeySql.inRange(shape.keys(), range).and(filterOf(filter));
+        SqlFragment where = KeySql.inRange(shape.keys(), range).and(SqlFragment.filter(filter));
         return new SqlFragment("SELECT " + KeySql.selectList(shape.keys()) + " FROM " + Identifiers.quote(shape.name())
                 + where.whereClause() + " ORDER BY " + KeySql.columnList(shape.keys()), where.params());
     }
 
     /** The largest key in a range (one index dive). */
     public static SqlFragment maxKey(TableShape shape, KeyRange range, Optional<String> filter) {
-        SqlFragment where = KeySql.inRange(shape.keys(), range).and(filterOf(filter));
+        SqlFragment where = KeySql.inRange(shape.keys(), range).and(SqlFragment.filter(filter));
         return new SqlFragment("SELECT " + KeySql.selectList(shape.keys()) + " FROM " + Identifiers.quote(shape.name())
                 + where.whereClause() + " ORDER BY " + KeySql.descending(shape.keys()) + " LIMIT 1", where.params());
     }
 
     /** The smallest key in a range (one index dive). */
     public static SqlFragment minKey(TableShape shape, KeyRange range, Optional<String> filter) {
-        SqlFragment where = KeySql.inRange(shape.keys(), range).and(filterOf(filter));
+        SqlFragment where = KeySql.inRange(shape.keys(), range).and(SqlFragment.filter(filter));
         return new SqlFragment("SELECT " + KeySql.selectList(shape.keys()) + " FROM " + Identifiers.quote(shape.name())
                 + where.whereClause() + " ORDER BY " + KeySql.columnList(shape.keys()) + " LIMIT 1", where.params());
     }
 
     /** The number of rows in a range. */
     public static SqlFragment count(TableShape shape, KeyRange range, Optional<String> filter) {
-        SqlFragment where = KeySql.inRange(shape.keys(), range).and(filterOf(filter));
+        SqlFragment where = KeySql.inRange(shape.keys(), range).and(SqlFragment.filter(filter));
         return new SqlFragment("SELECT COUNT(*) FROM " + Identifiers.quote(shape.name()) + where.whereClause(),
                 where.params());
-    }
-
-    static SqlFragment filterOf(Optional<String> filter) {
-        return filter.map(where -> SqlFragment.of("(" + where + ")")).orElse(SqlFragment.EMPTY);
     }
 
     private static String literal(BigInteger value) {

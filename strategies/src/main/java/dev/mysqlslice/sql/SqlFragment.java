@@ -20,6 +20,11 @@ public record SqlFragment(String sql, List<Object> params) {
         return new SqlFragment(sql, List.of());
     }
 
+    /** A user's {@code where} filter as a condition in parentheses; empty when there is none. */
+    public static SqlFragment filter(java.util.Optional<String> where) {
+        return where.map(text -> of("(" + text + ")")).orElse(EMPTY);
+    }
+
     public boolean isEmpty() {
         return sql.isEmpty();
     }

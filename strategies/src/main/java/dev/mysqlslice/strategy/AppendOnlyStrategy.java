@@ -84,8 +84,7 @@ public final class AppendOnlyStrategy implements SyncStrategy {
             comparison.counters().applied(0, 0, rows);
             return rows;
         }
-        SqlFragment where = KeySql.inRange(shape.keys(), above).and(comparison.target().filter()
-                .map(filter -> SqlFragment.of("(" + filter + ")")).orElse(SqlFragment.EMPTY));
+        SqlFragment where = KeySql.inRange(shape.keys(), above).and(SqlFragment.filter(comparison.target().filter()));
         SqlFragment delete = CopySql.delete(shape, where);
         String sql = delete.sql() + " ORDER BY " + KeySql.columnList(shape.keys()) + " LIMIT " + DELETE_BATCH_ROWS;
         long total = 0;

@@ -76,7 +76,7 @@ public final class SliceBuilder {
                     KeyRange.ALL, build.transactionRows(), build.localInfile(), build.counters(),
                     rows -> build.progress().update(root.name(), "rebuilding", rows, -1, "rows")));
         } else {
-            SqlFragment where = filter.map(text -> SqlFragment.of("(" + text + ")")).orElse(SqlFragment.EMPTY);
+            SqlFragment where = SqlFragment.filter(filter);
             copyWhere(build, root, where);
         }
     }

@@ -133,7 +133,7 @@ public final class RangeRepairer {
     private List<RawRow> fetch(Session source, Optional<String> sourceFilter, TableShape shape, List<Key> keys,
                                TableCounters counters) {
         SqlFragment where = KeySql.in(shape.keys(), keys)
-                .and(sourceFilter.map(filter -> SqlFragment.of("(" + filter + ")")).orElse(SqlFragment.EMPTY));
+                .and(SqlFragment.filter(sourceFilter));
         SqlFragment select = CopySql.select(shape, where, 0);
         List<KeyType> keyTypes = KeyCodec.types(shape.keys());
         int stored = shape.storedColumns().size();

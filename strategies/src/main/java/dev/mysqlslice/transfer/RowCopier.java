@@ -52,7 +52,7 @@ public final class RowCopier {
         long total = 0;
         while (true) {
             SqlFragment where = KeySql.inRange(job.shape().keys(), remaining)
-                    .and(job.sourceFilter().map(filter -> SqlFragment.of("(" + filter + ")")).orElse(SqlFragment.EMPTY));
+                    .and(SqlFragment.filter(job.sourceFilter()));
             SqlFragment select = CopySql.select(job.shape(), where, job.pageRows());
             long[] pageRows = {0};
             Key[] lastKey = {null};

@@ -66,6 +66,34 @@ class KeyKindsIT {
         assertThat(again.state()).isEqualTo(TableState.IDENTICAL);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("kinds")
+    void appendOnlyAndSliceConvergeForEveryKeyKind(String name, JsonNode kind, ServerPair servers) {
+        create(servers.source(), kind, 2000);
+        create(servers.target(), kind, 1000);
+        String keyOrder = keyColumns(kind);
+        servers.target().execute(insert(kind, "2500", "'beyond the source'"));
+        String appendOnly = "tables:\n  t: append-only\n";
+
+        TableReport appended = Sync.only(Sync.apply(servers, appendOnly));
+
+        if (kind.path("monotonic").asBoolean(true)) {
+            assertThat(appended.state()).as(name).isEqualTo(TableState.IDENTICAL);
+            assertThat(TableContents.of(servers.target(), "t")).isEqualTo(TableContents.of(servers.source(), "t"));
+        } else {
+            assertThat(appended.state()).as(name).isEqualTo(TableState.DIFFERENT);
+            assertThat(appended.differences()).singleElement().asString().contains("use strategy general");
+        }
+
+        servers.source().execute("UPDATE t SET v = 'changed' WHERE n IN (1, 1000, 2000)",
+                "DELETE FROM t ORDER BY " + keyOrder + " LIMIT 1", insert(kind, "999.5", "'new'"));
+        String slice = "tables:\n  t:\n    strategy: slice\n    where: \"v <> 'v7'\"\n";
+
+        assertThat(Sync.apply(servers, slice).allIdentical()).isTrue();
+        assertThat(servers.target().count("t")).isEqualTo(servers.source().count("t") - 1);
+        assertThat(Sync.run(servers, slice, SyncMode.VERIFY).allIdentical()).isTrue();
+    }
+
     @Test
     void anEmptySourceEmptiesTheTargetAndAnEmptyTargetIsFilled(ServerPair servers) throws IOException {
         JsonNode kind = kinds().findFirst().orElseThrow().get()[1] instanceof JsonNode node ? node : null;

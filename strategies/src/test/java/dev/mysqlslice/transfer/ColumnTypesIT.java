@@ -47,6 +47,31 @@ class ColumnTypesIT {
                 .containsExactly(repair.counters().inserted(), repair.counters().updated(), repair.counters().deleted());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"append-only", "slice"})
+    void theOtherStrategiesCopyEveryTypeExactlyToo(String strategy, ServerPair servers) {
+        Scenario scenario = Scenario.load("column-types");
+        scenario.setUp(servers);
+        servers.target().execute(servers.source().rows("SHOW CREATE TABLE types").get(0).get(1));
+        String tables = "tables:\n  types:\n    strategy: " + strategy + (strategy.equals("slice") ? "\n    where: \"1=1\"" : "")
+                + "\n";
+
+        Sync.only(Sync.apply(servers, tables));
+        assertThat(TableContents.of(servers.target(), "types")).isEqualTo(TableContents.of(servers.source(), "types"));
+
+        if (strategy.equals("slice")) {
+            servers.source().executeScript(scenario.changesSql());
+        } else {
+            servers.source().execute("INSERT INTO types (id, f, d, vc, vlat, bl, j, ts, b64, bu) SELECT id + 10000, f, d, vc,"
+                    + " vlat, bl, j, ts, b64, bu FROM types WHERE id < 12");
+        }
+        TableReport again = Sync.only(Sync.apply(servers, tables));
+
+        assertThat(again.state()).isEqualTo(TableState.IDENTICAL);
+        assertThat(again.counters().changes()).isPositive();
+        assertThat(TableContents.of(servers.target(), "types")).isEqualTo(TableContents.of(servers.source(), "types"));
+    }
+
     @Test
     void theInsertPathIsExactToo(ServerPair servers) {
         Scenario.load("column-types").setUp(servers);
