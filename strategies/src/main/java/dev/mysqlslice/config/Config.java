@@ -12,9 +12,10 @@ import java.util.Optional;
  * @param target   the server that is written
  * @param defaults settings tables inherit
  * @param tables   the configured tables in file order; empty means "every table of the source database"
+ * @param daemon   how the daemon follows the binlog
  */
 public record Config(Optional<Path> file, EndpointConfig source, EndpointConfig target, Defaults defaults,
-                     List<TableConfig> tables) {
+                     List<TableConfig> tables, DaemonSettings daemon) {
 
     public Config {
         tables = List.copyOf(tables);
@@ -30,6 +31,6 @@ public record Config(Optional<Path> file, EndpointConfig source, EndpointConfig 
     }
 
     public Config withTables(List<TableConfig> newTables) {
-        return new Config(file, source, target, defaults, newTables);
+        return new Config(file, source, target, defaults, newTables, daemon);
     }
 }

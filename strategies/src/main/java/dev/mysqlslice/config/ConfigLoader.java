@@ -29,7 +29,9 @@ public final class ConfigLoader {
     /** Where the target is reached when neither a host nor a socket is given (Debian's default socket). */
     public static final Path DEFAULT_TARGET_SOCKET = Path.of("/run/mysqld/mysqld.sock");
 
-    private static final Set<String> TOP_KEYS = Set.of("source", "target", "defaults", "tables");
+    private static final Set<String> TOP_KEYS = Set.of("source", "target", "defaults", "tables", "daemon");
+    private static final Set<String> DAEMON_KEYS = Set.of("server-id", "position", "min-cycle-gap-ms", "heartbeat-ms",
+            "checkpoint-name", "max-lag-seconds", "metrics-port");
     private static final Set<String> ENDPOINT_KEYS = Set.of("host", "port", "socket", "user", "password",
             "password-env", "password-prompt", "database", "ssl-mode", "cipher", "allow-public-key-retrieval");
     private static final Set<String> DEFAULTS_KEYS = Set.of("strategy", "chunk-rows", "hash", "transaction-rows");
@@ -89,11 +91,12 @@ public final class ConfigLoader {
         Optional<EndpointConfig> target = endpoint(tree, root, Role.TARGET, targetFlags, sourceDatabase);
         Defaults defaults = defaults(tree, root);
         List<TableConfig> tables = tables(tree, root, defaults);
+        DaemonSettings daemon = daemon(tree, root);
 
         if (!tree.problems().isEmpty() || source.isEmpty() || target.isEmpty()) {
             throw new ConfigException(origin, tree.problems());
         }
-        return new Config(file, source.get(), target.get(), defaults, tables);
+        return new Config(file, source.get(), target.get(), defaults, tables, daemon);
     }
 
     private Optional<EndpointConfig> endpoint(ConfigTree tree, JsonNode root, Role role, EndpointOverrides flags,
@@ -181,6 +184,30 @@ public final class ConfigLoader {
         int transactionRows = tree.integer(node.get(), "defaults", "transaction-rows", 1, MAX_CHUNK_ROWS)
                 .orElse(standard.transactionRows());
         return new Defaults(strategy, chunkRows, hash, transactionRows);
+    }
+
+    private DaemonSettings daemon(ConfigTree tree, JsonNode root) {
+        DaemonSettings standard = DaemonSettings.defaults();
+        Optional<JsonNode> node = tree.mapping(root, "", "daemon");
+        if (node.isEmpty()) {
+            return standard;
+        }
+        String path = "daemon";
+        tree.rejectUnknownKeys(node.get(), path, DAEMON_KEYS);
+        int serverId = tree.integer(node.get(), path, "server-id", 1, Integer.MAX_VALUE).orElse(standard.serverId());
+        DaemonSettings.PositionMode position = choice(tree, node.get(), path, "position", DaemonSettings.PositionMode::parse,
+                "auto, file, gtid").orElse(standard.position());
+        int gap = tree.integer(node.get(), path, "min-cycle-gap-ms", 0, 3_600_000).orElse(0);
+        int heartbeat = tree.integer(node.get(), path, "heartbeat-ms", 100, 600_000)
+                .orElse((int) standard.heartbeat().toMillis());
+        String name = tree.text(node.get(), path, "checkpoint-name").orElse(standard.checkpointName());
+        if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
+            tree.problem(path + ".checkpoint-name", "use 1 to 64 letters, digits, '_', '.' or '-', got '" + name + "'");
+        }
+        int maxLag = tree.integer(node.get(), path, "max-lag-seconds", 1, 86_400).orElse((int) standard.maxLag().toSeconds());
+        int port = tree.integer(node.get(), path, "metrics-port", 0, 65535).orElse(standard.metricsPort());
+        return new DaemonSettings(serverId, position, java.time.Duration.ofMillis(gap),
+                java.time.Duration.ofMillis(heartbeat), name, java.time.Duration.ofSeconds(maxLag), port);
     }
 
     private List<TableConfig> tables(ConfigTree tree, JsonNode root, Defaults defaults) {

@@ -39,10 +39,17 @@ public final class Session implements AutoCloseable {
 
     private final Endpoint endpoint;
     private final Connection connection;
+    private final java.util.function.Consumer<Session> release;
 
     public Session(Endpoint endpoint, Connection connection) {
+        this(endpoint, connection, null);
+    }
+
+    /** A session whose {@link #close()} hands it to {@code release} (a pool) instead of closing the connection. */
+    public Session(Endpoint endpoint, Connection connection, java.util.function.Consumer<Session> release) {
         this.endpoint = endpoint;
         this.connection = connection;
+        this.release = release;
     }
 
     public static Session open(Connector connector, Endpoint endpoint) {
@@ -156,6 +163,15 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        if (release != null) {
+            release.accept(this);
+            return;
+        }
+        closeConnection();
+    }
+
+    /** Closes the connection itself, even for a pooled session. */
+    public void closeConnection() {
         try {
             connection.close();
         } catch (SQLException e) {

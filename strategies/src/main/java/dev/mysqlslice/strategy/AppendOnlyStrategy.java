@@ -49,11 +49,16 @@ public final class AppendOnlyStrategy implements SyncStrategy {
         try (Session source = job.servers().openSource(); Session target = job.servers().openTarget()) {
             Comparison comparison = new Comparison(shape, job.plan().config().hash(), job.plan().config().chunkRows(),
                     new Side(source, filter), new Side(target, filter), job.servers().executor(), counters);
-            if (job.mode() == SyncMode.VERIFY || job.scope() instanceof Scope.Ranges) {
-                List<KeyRange> regions = job.scope() instanceof Scope.Ranges ranges ? ranges.ranges() : List.of(KeyRange.ALL);
-                Reconciler.Outcome outcome = reconciler.reconcile(comparison, regions, job.mode(),
+            if (job.mode() == SyncMode.VERIFY) {
+                Reconciler.Outcome outcome = reconciler.reconcile(comparison, List.of(KeyRange.ALL), job.mode(),
                         GeneralStrategy.SAMPLE_LIMIT, job.progress());
                 return report(job, shape, counters, start, outcome.identical(), "range hash", outcome.sample());
+            }
+            if (job.scope() instanceof Scope.Ranges) {
+                // The daemon saw inserts: pull what is above the target's largest key, nothing else.
+                Optional<Key> targetMax = hasher.maxKey(comparison.target(), shape, KeyRange.ALL);
+                puller.pull(job, comparison, targetMax.map(KeyRange::above).orElse(KeyRange.ALL));
+                return report(job, shape, counters, start, true, "largest key", List.of());
             }
             // First the target rows above the source's largest key go (the source lost them), then the
             // source rows above what is left on the target come; both steps read the same in a dry run.

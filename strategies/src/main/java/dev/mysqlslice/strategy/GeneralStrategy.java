@@ -2,6 +2,7 @@ package dev.mysqlslice.strategy;
 
 import dev.mysqlslice.config.StrategyKind;
 import dev.mysqlslice.hash.Comparison;
+import dev.mysqlslice.hash.Leaf;
 import dev.mysqlslice.hash.RangeHasher;
 import dev.mysqlslice.hash.Side;
 import dev.mysqlslice.jdbc.Session;
@@ -46,7 +47,13 @@ public final class GeneralStrategy implements SyncStrategy {
             List<KeyRange> regions;
             long newRows = 0;
             if (job.scope() instanceof Scope.Ranges ranges) {
-                regions = ranges.ranges();
+                // Small dirty ranges: list their rows at once, no range-hash pass.
+                List<Leaf> leaves = ranges.ranges().stream().map(range -> new Leaf(range,
+                        isSingleKey(range) ? 1 : comparison.chunkRows())).toList();
+                Reconciler.Outcome outcome = reconciler.reconcileLeaves(comparison, leaves, job.mode(), SAMPLE_LIMIT);
+                return List.of(new TableReport(shape.name(), StrategyKind.GENERAL, job.mode(), counters.snapshot(),
+                        Duration.between(start, Instant.now()), outcome.identical() ? TableState.IDENTICAL
+                        : TableState.DIFFERENT, "changed rows", outcome.sample(), Optional.empty()));
             } else if (job.mode() == SyncMode.VERIFY) {
                 regions = List.of(KeyRange.ALL);
             } else {
@@ -63,4 +70,9 @@ public final class GeneralStrategy implements SyncStrategy {
         }
     }
 
+
+    private static boolean isSingleKey(KeyRange range) {
+        return range.lower().isPresent() && range.upper().isPresent()
+                && range.lower().get().key().equals(range.upper().get().key());
+    }
 }

@@ -51,6 +51,20 @@ public final class Reconciler {
         this.repairer = repairer;
     }
 
+    /**
+     * Compares small ranges known to hold changes (the daemon's dirty ranges) row by row at once,
+     * without a range-hash pass first.
+     */
+    public Outcome reconcileLeaves(Comparison comparison, List<Leaf> leaves, SyncMode mode, int sampleLimit) {
+        List<String> sample = new ArrayList<>();
+        boolean identical = true;
+        for (List<Leaf> batch : LeafBatches.of(leaves)) {
+            BatchResult result = reconcileBatch(comparison, batch, mode, sample, sampleLimit);
+            identical &= result.identical() && result.collateral() == 0;
+        }
+        return new Outcome(identical, sample);
+    }
+
     public Outcome reconcile(Comparison comparison, List<KeyRange> regions, SyncMode mode, int sampleLimit,
                              ProgressListener progress) {
         List<String> sample = new ArrayList<>();

@@ -2,15 +2,12 @@ package dev.mysqlslice.sync;
 
 import dev.mysqlslice.config.Config;
 import dev.mysqlslice.config.StrategyKind;
-import dev.mysqlslice.config.TableConfig;
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.model.TableCounters;
-import dev.mysqlslice.schema.Catalog;
-import dev.mysqlslice.schema.SchemaReader;
 import dev.mysqlslice.strategy.ProgressListener;
 import dev.mysqlslice.strategy.Scope;
 import dev.mysqlslice.strategy.SyncStrategy;
@@ -38,13 +35,13 @@ public final class SyncRunner {
     private static final Logger LOG = LoggerFactory.getLogger(SyncRunner.class);
 
     private final Connector connector;
-    private final SchemaReader reader;
+    private final Planner planner;
     private final Map<StrategyKind, SyncStrategy> strategies;
 
     @Inject
-    public SyncRunner(Connector connector, SchemaReader reader, Map<StrategyKind, SyncStrategy> strategies) {
+    public SyncRunner(Connector connector, Planner planner, Map<StrategyKind, SyncStrategy> strategies) {
         this.connector = connector;
-        this.reader = reader;
+        this.planner = planner;
         this.strategies = strategies;
     }
 
@@ -54,13 +51,7 @@ public final class SyncRunner {
         boolean localInfile;
         try (Session sourceSession = Session.open(connector, source);
              Session targetSession = Session.open(connector, target)) {
-            Catalog sourceCatalog = reader.read(sourceSession);
-            Catalog targetCatalog = reader.read(targetSession);
-            List<TableConfig> configured = config.tables().isEmpty()
-                    ? sourceCatalog.tableNames().stream().map(name -> TableConfig.withDefaults(name, config.defaults())).toList()
-                    : config.tables();
-            plans = TablePlanner.plan(TableSelection.forSync(configured, request.tables()), sourceCatalog, targetCatalog,
-                    source.database(), target.database());
+            plans = planner.plan(sourceSession, targetSession, config, request.tables());
             localInfile = request.mode().writes() && ServerPool.targetAllowsLocalInfile(targetSession);
         }
         if (request.mode().writes() && !localInfile) {

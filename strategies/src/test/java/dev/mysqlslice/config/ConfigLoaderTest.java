@@ -145,6 +145,23 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void readsDaemonSettings() {
+        Config config = parse(ENDPOINTS + """
+                daemon:
+                  server-id: 777
+                  position: gtid
+                  min-cycle-gap-ms: 50
+                  checkpoint-name: reports
+                """);
+
+        assertThat(config.daemon().serverId()).isEqualTo(777);
+        assertThat(config.daemon().position()).isEqualTo(DaemonSettings.PositionMode.GTID);
+        assertThat(config.daemon().minCycleGap()).hasMillis(50);
+        assertThat(config.daemon().checkpointName()).isEqualTo("reports");
+        assertThat(parse(ENDPOINTS).daemon()).isEqualTo(DaemonSettings.defaults());
+    }
+
+    @Test
     void invalidYamlIsOneProblemWithALineNumber() {
         assertThatThrownBy(() -> parse("source: [unclosed\n"))
                 .isInstanceOf(ConfigException.class)

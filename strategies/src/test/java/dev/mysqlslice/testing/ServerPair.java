@@ -27,13 +27,20 @@ public record ServerPair(TestDatabase source, TestDatabase target) {
         Config config = new ConfigLoader().parse(yaml(rest), Optional.empty(), EndpointOverrides.none(),
                 EndpointOverrides.none());
         return new Config(config.file(), withPassword(config.source(), source), withPassword(config.target(), target),
-                config.defaults(), config.tables());
+                config.defaults(), config.tables(), config.daemon());
     }
 
     /** Resolved endpoints for direct use of the library classes. */
     public Endpoint endpoint(Role role) {
         TestDatabase database = get(role);
         return new Endpoint(database.endpoint(), Secret.of(database.server().password()));
+    }
+
+    /** The same databases, reached on the source with another account. */
+    public ServerPair withSourceUser(String user, String password) {
+        ServerAddress address = source.server();
+        ServerAddress other = new ServerAddress(address.host(), address.port(), user, password, address.socket(), address.kind());
+        return new ServerPair(new TestDatabase(other, source.name(), source.role()), target);
     }
 
     /** The environment variables that carry the passwords named in {@link #yaml(String)}. */

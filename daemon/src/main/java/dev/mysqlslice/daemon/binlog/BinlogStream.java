@@ -1,0 +1,180 @@
+package dev.mysqlslice.daemon.binlog;
+
+import com.github.shyiko.mysql.binlog.BinaryLogClient;
+import com.github.shyiko.mysql.binlog.event.EventType;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
+import com.github.shyiko.mysql.binlog.network.SSLMode;
+import com.github.shyiko.mysql.binlog.network.ServerException;
+import dev.mysqlslice.config.DaemonSettings;
+import dev.mysqlslice.error.Failure;
+import dev.mysqlslice.error.MysqlsliceException;
+import dev.mysqlslice.jdbc.Endpoint;
+import dev.mysqlslice.jdbc.SqlErrors;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One connection that streams the source's binlog into an {@link EventRouter}. The client's own
+ * keep-alive is off: the daemon reconnects itself, always from the last transaction boundary.
+ * Error 1236 (the position is gone) and access errors end the stream for good and are reported
+ * as such; anything else is a transient disconnect.
+ */
+public final class BinlogStream {
+
+    /** Told how the stream ends. */
+    public interface Listener {
+        /** The start position cannot be read (error 1236: purged, or beyond the end, or another server). */
+        void positionLost(String reason);
+
+        /** The account may not stream the binlog, or another error that retrying cannot fix. */
+        void fatal(MysqlsliceException error);
+
+        /** The connection dropped; reconnecting may work. */
+        void disconnected(String reason);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogStream.class);
+    private static final long CONNECT_TIMEOUT_MILLIS = 15_000;
+    private static final List<EventType> ROW_EVENTS = List.of(EventType.WRITE_ROWS, EventType.EXT_WRITE_ROWS,
+            EventType.UPDATE_ROWS, EventType.EXT_UPDATE_ROWS, EventType.DELETE_ROWS, EventType.EXT_DELETE_ROWS);
+
+    private final BinaryLogClient client;
+    private volatile boolean stopping;
+    private volatile boolean ended;
+
+    private BinlogStream(BinaryLogClient client) {
+        this.client = client;
+    }
+
+    /**
+     * Connects from {@code from} (by GTID when {@code gtid}) and starts streaming on the client's
+     * thread. Fails with exit 4 when the account may not stream the binlog.
+     */
+    public static BinlogStream start(Endpoint source, DaemonSettings settings, BinlogPosition from, boolean gtid,
+                                     TableTracker tables, EventRouter router, Listener listener) {
+        if (source.config().usesSocket()) {
+            throw new MysqlsliceException(Failure.CONFIG, "source.socket: the daemon reads the binlog over TCP; set"
+                    + " source.host and source.port");
+        }
+        BinaryLogClient client = new BinaryLogClient(source.config().host().orElse("localhost"),
+                source.config().portOrDefault(), source.user(), source.password().reveal());
+        client.setServerId(settings.serverId());
+        client.setKeepAlive(false);
+        client.setHeartbeatInterval(settings.heartbeat().toMillis());
+        client.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
+        client.setSSLMode(SSLMode.valueOf(source.config().sslMode().name()));
+        if (gtid && from.gtids().isPresent()) {
+            client.setGtidSet(from.gtids().get());
+            client.setGtidSetFallbackToPurged(false);
+        } else {
+            client.setBinlogFilename(from.file());
+            client.setBinlogPosition(from.position());
+        }
+        client.setEventDeserializer(deserializer(tables));
+        BinlogStream stream = new BinlogStream(client);
+        client.registerEventListener(router);
+        client.registerLifecycleListener(stream.lifecycle(listener));
+        try {
+            client.connect(CONNECT_TIMEOUT_MILLIS);
+        } catch (IOException | TimeoutException e) {
+            throw stream.connectFailure(e, source);
+        }
+        LOG.info("following the source binlog from {}{}", from, gtid ? " by GTID" : "");
+        return stream;
+    }
+
+    /** The GTID set the client has seen, when following by MySQL GTID. */
+    public Optional<String> gtids() {
+        return Optional.ofNullable(client.getGtidSet()).filter(set -> !set.isBlank() && set.contains(":"));
+    }
+
+    public boolean isConnected() {
+        return client.isConnected() && !ended;
+    }
+
+    /** Disconnects for good. */
+    public void stop() {
+        stopping = true;
+        try {
+            client.disconnect();
+        } catch (IOException e) {
+            LOG.debug("disconnecting the binlog client: {}", e.getMessage());
+        }
+    }
+
+    private BinaryLogClient.AbstractLifecycleListener lifecycle(Listener listener) {
+        return new BinaryLogClient.AbstractLifecycleListener() {
+            @Override
+            public void onCommunicationFailure(BinaryLogClient client, Exception exception) {
+                if (stopping || ended) {
+                    return;
+                }
+                if (exception instanceof ServerException server) {
+                    ended = true;
+                    if (server.getErrorCode() == SqlErrors.BINLOG_READ_FATAL) {
+                        listener.positionLost(oneLine(server.getMessage()));
+                    } else {
+                        listener.fatal(new MysqlsliceException(Failure.BINLOG, "the source refused to stream its binlog"
+                                + " (error " + server.getErrorCode() + ": " + oneLine(server.getMessage()) + "); the"
+                                + " source user needs REPLICATION SLAVE and REPLICATION CLIENT (MariaDB: BINLOG MONITOR),"
+                                + " and daemon.server-id must be unique among the source's replicas", server));
+                    }
+                    disconnectLater(client);
+                } else {
+                    LOG.debug("binlog stream failure: {}", exception.toString());
+                }
+            }
+
+            @Override
+            public void onDisconnect(BinaryLogClient client) {
+                if (!stopping && !ended) {
+                    ended = true;
+                    listener.disconnected("the binlog connection closed");
+                }
+            }
+        };
+    }
+
+    private MysqlsliceException connectFailure(Exception e, Endpoint source) {
+        String message = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
+        if (message.contains("REPLICATION") || message.contains("Access denied")) {
+            return new MysqlsliceException(Failure.BINLOG, "the source refused the binlog connection (" + message
+                    + "); GRANT REPLICATION SLAVE, REPLICATION CLIENT ON *.* TO '" + source.user() + "'", e);
+        }
+        return new MysqlsliceException(Failure.CONNECTION, "cannot stream the binlog of " + source.describe() + ": "
+                + message + "; check that the source is reachable", e);
+    }
+
+    private static EventDeserializer deserializer(TableTracker tables) {
+        EventDeserializer deserializer = new EventDeserializer();
+        deserializer.setCompatibilityMode(EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
+                EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY,
+                EventDeserializer.CompatibilityMode.INVALID_DATE_AND_TIME_AS_MIN_VALUE);
+        for (EventType type : ROW_EVENTS) {
+            EventDataDeserializer<?> original = deserializer.getEventDataDeserializer(type);
+            deserializer.setEventDataDeserializer(type, new FilteringRowsDeserializer(original, tables::isTracked));
+        }
+        return deserializer;
+    }
+
+    private static void disconnectLater(BinaryLogClient client) {
+        Thread thread = new Thread(() -> {
+            try {
+                client.disconnect();
+            } catch (IOException ignored) {
+                // Already going away.
+            }
+        }, "binlog-disconnect");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().split("\\R", 2)[0];
+    }
+}

@@ -1,0 +1,78 @@
+package dev.mysqlslice.daemon.binlog;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which binlog table ids belong to tracked tables of the source database (the latest TABLE_MAP
+ * wins: ids change across restarts), and how each tracked table's changes are marked.
+ */
+public final class TableTracker {
+
+    /**
+     * A tracked table.
+     *
+     * @param table     its name
+     * @param dirtyAs   the table its changes are marked on: itself, or its slice's root
+     * @param extractor reads its key from row images (inexact: the whole table is marked)
+     * @param shapeKnown false from a DDL on it until its shape is read again
+     */
+    public record Tracked(String table, String dirtyAs, KeyExtractor extractor, boolean shapeKnown) {
+
+        public boolean marksWhole() {
+            return !shapeKnown || !dirtyAs.equals(table) || !extractor.exact();
+        }
+    }
+
+    /** A table id seen in a TABLE_MAP event: the table and how many columns the event lists. */
+    public record Mapped(String table, int columns) {
+    }
+
+    private final String database;
+    private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
+    private final Map<Long, Mapped> byId = new ConcurrentHashMap<>();
+
+    public TableTracker(String database) {
+        this.database = database;
+    }
+
+    public void track(Tracked table) {
+        tracked.put(table.table(), table);
+    }
+
+    /** After a DDL on {@code table}: its row images cannot be read until its shape is known again. */
+    public void forgetShape(String table) {
+        tracked.computeIfPresent(table, (name, known) -> new Tracked(name, known.dirtyAs(), known.extractor(), false));
+    }
+
+    public void onTableMap(long tableId, String mapDatabase, String table, int columns) {
+        if (database.equals(mapDatabase) && tracked.containsKey(table)) {
+            byId.put(tableId, new Mapped(table, columns));
+        } else {
+            byId.remove(tableId);
+        }
+    }
+
+    /** Whether row events of this table id must be decoded. */
+    public boolean isTracked(long tableId) {
+        return byId.containsKey(tableId);
+    }
+
+    public Optional<Mapped> mapped(long tableId) {
+        return Optional.ofNullable(byId.get(tableId));
+    }
+
+    public Optional<Tracked> tracked(String table) {
+        return Optional.ofNullable(tracked.get(table));
+    }
+
+    public Set<String> names() {
+        return Set.copyOf(tracked.keySet());
+    }
+
+    public String database() {
+        return database;
+    }
+}

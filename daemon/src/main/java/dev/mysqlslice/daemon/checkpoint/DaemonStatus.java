@@ -1,0 +1,27 @@
+package dev.mysqlslice.daemon.checkpoint;
+
+import java.util.Map;
+
+/**
+ * What the daemon last reported about itself, kept with the checkpoint for {@code mysqlslice status}.
+ *
+ * @param lastEventMillis  source timestamp of the last binlog event applied (0 when none)
+ * @param lastCycleMillis  when the last cycle finished (epoch millis; 0 when none)
+ * @param lastCycleTook    how long the last cycle took, in milliseconds
+ * @param lastCycleChanges rows inserted, updated and deleted by the last cycle
+ * @param cycles           cycles run since the daemon started
+ * @param fullSyncs        full range-hash syncs run since the daemon started
+ * @param stopped          tables stopped by errors, with the error
+ * @param running          whether a daemon was running when this was written
+ */
+public record DaemonStatus(long lastEventMillis, long lastCycleMillis, long lastCycleTook, long lastCycleChanges,
+                           long cycles, long fullSyncs, Map<String, String> stopped, boolean running) {
+
+    public DaemonStatus {
+        stopped = Map.copyOf(stopped);
+    }
+
+    public static DaemonStatus initial() {
+        return new DaemonStatus(0, 0, 0, 0, 0, 0, Map.of(), false);
+    }
+}

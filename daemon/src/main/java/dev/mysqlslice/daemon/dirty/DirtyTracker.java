@@ -1,0 +1,149 @@
+package dev.mysqlslice.daemon.dirty;
+
+import dev.mysqlslice.daemon.binlog.BinlogPosition;
+import dev.mysqlslice.model.Key;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The keys changed since the last cycle, per table, and the last transaction boundary seen.
+ * The binlog thread marks keys and commits; the cycle thread waits for work and drains
+ * everything up to the last commit in one step, so nothing marked is lost between the two.
+ */
+public final class DirtyTracker {
+
+    /** How a table's keys can be coarsened. */
+    public record TableSpec(boolean integerKey, boolean bigIntegers, long bucketWidth) {
+    }
+
+    /** Everything drained at once: the changes and the last committed position they lead up to. */
+    public record Drained(Map<String, TableChange> changes, Optional<BinlogPosition> position, long eventTimeMillis) {
+
+        public boolean isEmpty() {
+            return changes.isEmpty();
+        }
+    }
+
+    private final Map<String, TableSpec> specs;
+    private Map<String, TableDirt> dirt = new LinkedHashMap<>();
+    private final Map<String, TableChange> retry = new LinkedHashMap<>();
+    private BinlogPosition committed;
+    private long committedEventTime;
+    private long commits;
+    private long drainedCommits;
+
+    public DirtyTracker(Map<String, TableSpec> specs) {
+        this.specs = new java.util.concurrent.ConcurrentHashMap<>(specs);
+    }
+
+    /** Tracks one more table or a changed key shape (after DDL). */
+    public void register(String table, TableSpec spec) {
+        specs.put(table, spec);
+    }
+
+    public synchronized void mark(String table, Key key) {
+        tableDirt(table).add(key);
+    }
+
+    public synchronized void markWhole(String table) {
+        tableDirt(table).addWhole();
+    }
+
+    /** A transaction ended at {@code position}; wakes the cycle thread when something is dirty. */
+    public synchronized void commit(BinlogPosition position, long eventTimeMillis) {
+        committed = position;
+        committedEventTime = eventTimeMillis;
+        commits++;
+        notifyAll();
+    }
+
+    /** The last committed position, which may be newer than the last drain. */
+    public synchronized Optional<BinlogPosition> committed() {
+        return Optional.ofNullable(committed);
+    }
+
+    public synchronized long committedEventTime() {
+        return committedEventTime;
+    }
+
+    /**
+     * Waits until a transaction committed since the last drain left something dirty, or until
+     * {@code timeout}; returns whether there is work.
+     */
+    public synchronized boolean awaitWork(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!hasWork()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000), 0);
+        }
+        return true;
+    }
+
+    /** Wakes a waiting cycle thread (e.g. to stop). */
+    public synchronized void wakeUp() {
+        notifyAll();
+    }
+
+    /** Takes everything marked so far, with the last commit position. */
+    public synchronized Drained drain() {
+        Map<String, TableChange> changes = new LinkedHashMap<>(retry);
+        retry.clear();
+        dirt.forEach((table, tableDirt) -> {
+            if (!tableDirt.isEmpty()) {
+                TableSpec spec = specs.get(table);
+                TableChange change = tableDirt.isWhole() ? new TableChange.Whole()
+                        : new TableChange.Ranges(tableDirt.ranges(spec != null && spec.bigIntegers()));
+                changes.merge(table, change, DirtyTracker::merge);
+            }
+        });
+        dirt = new LinkedHashMap<>();
+        drainedCommits = commits;
+        return new Drained(changes, Optional.ofNullable(committed), committedEventTime);
+    }
+
+    /** Puts back changes a cycle could not sync, so the next cycle retries them. */
+    public synchronized void restore(Map<String, TableChange> changes) {
+        changes.forEach((table, change) -> retry.merge(table, change, DirtyTracker::merge));
+        commits++;
+        notifyAll();
+    }
+
+    /** Entries held per table (keys or buckets; 1 for a whole table), for status and metrics. */
+    public synchronized Map<String, Integer> pending() {
+        Map<String, Integer> sizes = new LinkedHashMap<>();
+        retry.forEach((table, change) -> sizes.put(table, change instanceof TableChange.Ranges ranges
+                ? ranges.ranges().size() : 1));
+        dirt.forEach((table, tableDirt) -> {
+            if (!tableDirt.isEmpty()) {
+                sizes.put(table, tableDirt.size());
+            }
+        });
+        return sizes;
+    }
+
+    private boolean hasWork() {
+        return commits > drainedCommits
+                && (!retry.isEmpty() || dirt.values().stream().anyMatch(tableDirt -> !tableDirt.isEmpty()));
+    }
+
+    private static TableChange merge(TableChange a, TableChange b) {
+        if (a instanceof TableChange.Ranges first && b instanceof TableChange.Ranges second) {
+            java.util.List<dev.mysqlslice.model.KeyRange> all = new java.util.ArrayList<>(first.ranges());
+            all.addAll(second.ranges());
+            return new TableChange.Ranges(all);
+        }
+        return new TableChange.Whole();
+    }
+
+    private TableDirt tableDirt(String table) {
+        return dirt.computeIfAbsent(table, name -> {
+            TableSpec spec = specs.getOrDefault(name, new TableSpec(false, false, 1));
+            return new TableDirt(spec.integerKey(), spec.bucketWidth());
+        });
+    }
+}

@@ -1,0 +1,85 @@
+package dev.mysqlslice.daemon.run;
+
+import dev.mysqlslice.config.StrategyKind;
+import dev.mysqlslice.daemon.dirty.TableChange;
+import dev.mysqlslice.error.Failure;
+import dev.mysqlslice.error.MysqlsliceException;
+import dev.mysqlslice.strategy.ProgressListener;
+import dev.mysqlslice.strategy.Scope;
+import dev.mysqlslice.strategy.Servers;
+import dev.mysqlslice.strategy.SyncMode;
+import dev.mysqlslice.strategy.SyncStrategy;
+import dev.mysqlslice.strategy.TableJob;
+import dev.mysqlslice.strategy.TablePlan;
+import dev.mysqlslice.strategy.TableReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Syncs one batch of changes: each changed table (or slice) through its strategy, a whole table
+ * or only its dirty ranges. A table whose shape no longer matches is to be stopped; any other
+ * failure keeps its changes for the next cycle.
+ */
+public final class CycleRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CycleRunner.class);
+
+    /**
+     * What a cycle did.
+     *
+     * @param retry            changes that failed and must be synced again
+     * @param stop             tables to stop, with the reason
+     * @param changes          rows inserted, updated and deleted
+     * @param connectionFailed whether a server connection failed (pooled sessions must be dropped)
+     */
+    public record Result(Map<String, TableChange> retry, Map<String, String> stop, long changes, boolean connectionFailed) {
+    }
+
+    private final Map<StrategyKind, SyncStrategy> strategies;
+
+    @Inject
+    public CycleRunner(Map<StrategyKind, SyncStrategy> strategies) {
+        this.strategies = strategies;
+    }
+
+    public Result run(Map<String, TableChange> changes, Map<String, TablePlan> plans, Servers servers,
+                      DaemonMetrics metrics) {
+        Map<String, TableChange> retry = new LinkedHashMap<>();
+        Map<String, String> stop = new LinkedHashMap<>();
+        long rows = 0;
+        boolean connectionFailed = false;
+        for (Map.Entry<String, TableChange> entry : changes.entrySet()) {
+            TablePlan plan = plans.get(entry.getKey());
+            if (plan == null) {
+                continue;
+            }
+            MDC.put("table", plan.name());
+            try {
+                Scope scope = entry.getValue() instanceof TableChange.Ranges ranges
+                        && plan.config().strategy() != StrategyKind.SLICE ? new Scope.Ranges(ranges.ranges()) : Scope.WHOLE;
+                List<TableReport> reports = strategies.get(plan.config().strategy())
+                        .sync(new TableJob(plan, scope, SyncMode.APPLY, servers, ProgressListener.NONE));
+                for (TableReport report : reports) {
+                    metrics.work(report.counters());
+                    rows += report.counters().changes();
+                }
+            } catch (MysqlsliceException e) {
+                if (e.failure() == Failure.SCHEMA) {
+                    stop.put(plan.name(), e.getMessage());
+                } else {
+                    LOG.warn("{}: {}; will retry", plan.name(), e.getMessage());
+                    retry.put(entry.getKey(), entry.getValue());
+                    connectionFailed |= e.failure() == Failure.CONNECTION;
+                }
+            } finally {
+                MDC.remove("table");
+            }
+        }
+        return new Result(retry, stop, rows, connectionFailed);
+    }
+}

@@ -1,0 +1,414 @@
+package dev.mysqlslice.daemon.run;
+
+import dev.mysqlslice.config.Config;
+import dev.mysqlslice.config.DaemonSettings;
+import dev.mysqlslice.config.StrategyKind;
+import dev.mysqlslice.daemon.binlog.BinlogInspector;
+import dev.mysqlslice.daemon.binlog.BinlogPosition;
+import dev.mysqlslice.daemon.binlog.BinlogStream;
+import dev.mysqlslice.daemon.binlog.EventRouter;
+import dev.mysqlslice.daemon.binlog.TableTracker;
+import dev.mysqlslice.daemon.checkpoint.Checkpoint;
+import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
+import dev.mysqlslice.daemon.checkpoint.DaemonStatus;
+import dev.mysqlslice.daemon.dirty.DirtyTracker;
+import dev.mysqlslice.daemon.dirty.TableChange;
+import dev.mysqlslice.error.Failure;
+import dev.mysqlslice.error.MysqlsliceException;
+import dev.mysqlslice.jdbc.Connector;
+import dev.mysqlslice.jdbc.Endpoint;
+import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.strategy.TablePlan;
+import dev.mysqlslice.sync.ServerPool;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the target in step with the source by following its binlog. Its life, as a checklist:
+ * check the prerequisites and decide where to start; start following the binlog (changes are
+ * marked dirty from then on); sync everything in full when there is no usable checkpoint; then
+ * loop: sync what is dirty as soon as a transaction commits, write the checkpoint, handle DDL,
+ * reconnect after a drop, and fall back to a full sync when the binlog position is lost. On stop
+ * it writes the checkpoint and returns.
+ */
+public final class Daemon {
+
+    /** How long to run. */
+    public enum Mode {
+        /** Until asked to stop. */
+        FOREVER,
+        /** Until the source's binlog position at the start has been synced (sync --incremental). */
+        CATCH_UP
+    }
+
+    /** How a run ended. */
+    public record Outcome(BinlogPosition position, boolean fullSync, String fullSyncReason, DaemonMetrics metrics) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
+    private static final Duration RECHECK_STOPPED = Duration.ofSeconds(2);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final Config config;
+    private final Endpoint source;
+    private final Endpoint target;
+    private final DaemonSettings settings;
+    private final Connector connector;
+    private final StartPlanner starter;
+    private final BinlogInspector inspector;
+    private final CheckpointStore store;
+    private final CycleRunner cycles;
+    private final ShapeWatcher shapes;
+    private final DaemonMetrics metrics = new DaemonMetrics();
+    private final Map<String, TablePlan> plans = new LinkedHashMap<>();
+    private final Set<String> ddlTables = ConcurrentHashMap.newKeySet();
+    private final Set<String> warnedAppendOnly = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> stopped = new LinkedHashMap<>();
+
+    private volatile boolean stopRequested;
+    private volatile String lostReason;
+    private volatile MysqlsliceException fatal;
+    private volatile boolean disconnected;
+
+    private Start start;
+    private TableTracker tables;
+    private DirtyTracker dirty;
+    private BinlogStream stream;
+    private BinlogPosition synced;
+    private boolean fullSyncDone;
+    private String fullSyncReason = "";
+    private Instant lastCycleStart = Instant.EPOCH;
+    private Instant lastStoppedCheck = Instant.EPOCH;
+
+    Daemon(Config config, Endpoint source, Endpoint target, List<TablePlan> plans, Connector connector,
+           StartPlanner starter, BinlogInspector inspector, CheckpointStore store, CycleRunner cycles, ShapeWatcher shapes) {
+        this.config = config;
+        this.source = source;
+        this.target = target;
+        this.settings = config.daemon();
+        this.connector = connector;
+        this.starter = starter;
+        this.inspector = inspector;
+        this.store = store;
+        this.cycles = cycles;
+        this.shapes = shapes;
+        plans.forEach(plan -> this.plans.put(plan.name(), plan));
+    }
+
+    public DaemonMetrics metrics() {
+        return metrics;
+    }
+
+    /** Asks a running daemon to stop after its current step; returns at once. */
+    public void requestStop() {
+        stopRequested = true;
+        DirtyTracker tracker = dirty;
+        if (tracker != null) {
+            tracker.wakeUp();
+        }
+    }
+
+    public Outcome run(Mode mode) {
+        try (SessionPool pool = new SessionPool(connector, source, target, localInfile(), config.defaults().transactionRows())) {
+            try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
+                start = starter.decide(sourceSession, targetSession, settings);
+            }
+            Optional<BinlogPosition> until = mode == Mode.CATCH_UP ? Optional.of(currentEnd(pool)) : Optional.empty();
+            track();
+            synced = start.position();
+            if (start.fullSync() || !until.map(end -> start.position().isAtOrAfter(end)).orElse(false)) {
+                follow(start.position());
+            }
+            if (start.fullSync()) {
+                fullSync(pool, start.reason());
+            } else if (!start.pending().isEmpty()) {
+                dirty.restore(start.pending());
+            }
+            loop(pool, until);
+            return new Outcome(synced, fullSyncDone, fullSyncReason, metrics);
+        } finally {
+            metrics.tailing(false);
+            if (stream != null) {
+                stream.stop();
+            }
+        }
+    }
+
+    private void loop(SessionPool pool, Optional<BinlogPosition> until) {
+        Duration backoff = Duration.ofMillis(500);
+        while (!stopRequested) {
+            if (fatal != null) {
+                throw fatal;
+            }
+            if (lostReason != null) {
+                recoverLostPosition(pool);
+                continue;
+            }
+            if (disconnected) {
+                backoff = reconnect(backoff);
+                continue;
+            }
+            handleShapeChanges(pool);
+            boolean work = awaitWork();
+            if (stopRequested) {
+                break;
+            }
+            if (work || dirty.committed().map(committed -> !committed.equals(synced)).orElse(false)) {
+                cycle(pool);
+            }
+            if (until.isPresent() && synced.isAtOrAfter(until.get()) && dirty.pending().isEmpty()) {
+                break;
+            }
+        }
+        saveCheckpoint(pool, synced, dirty.drain().changes(), false);
+        LOG.info("stopped at {}", synced);
+    }
+
+    /** Syncs everything drained so far, then advances the checkpoint to the last commit it covers. */
+    private void cycle(SessionPool pool) {
+        DirtyTracker.Drained drained = dirty.drain();
+        BinlogPosition position = drained.position().orElse(synced);
+        Map<String, TableChange> changes = new LinkedHashMap<>(drained.changes());
+        changes.keySet().removeIf(stopped::containsKey);
+        if (changes.isEmpty()) {
+            if (!position.equals(synced)) {
+                synced = position;
+                metrics.applied(drained.eventTimeMillis());
+                saveCheckpoint(pool, synced, Map.of(), true);
+            }
+            return;
+        }
+        Instant begin = Instant.now();
+        lastCycleStart = begin;
+        saveCheckpoint(pool, synced, changes, true);
+        CycleRunner.Result result = cycles.run(changes, plans, pool, metrics);
+        if (result.connectionFailed()) {
+            pool.reset();
+        }
+        result.stop().forEach(this::stopTable);
+        dirty.restore(result.retry());
+        synced = position;
+        metrics.applied(drained.eventTimeMillis());
+        saveCheckpoint(pool, synced, result.retry(), true);
+        long took = Duration.between(begin, Instant.now()).toMillis();
+        metrics.cycle(took, result.changes());
+        LOG.debug("cycle: {} table(s), {} row(s) changed, {} ms, now at {}", changes.size(), result.changes(), took, synced);
+    }
+
+    private boolean awaitWork() {
+        try {
+            Duration gap = settings.minCycleGap().minus(Duration.between(lastCycleStart, Instant.now()));
+            if (!gap.isNegative() && !gap.isZero()) {
+                Thread.sleep(gap.toMillis());
+            }
+            return dirty.awaitWork(settings.heartbeat());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested = true;
+            return false;
+        }
+    }
+
+    /** The start position can no longer be read: start over from the current end with a full sync. */
+    private void recoverLostPosition(SessionPool pool) {
+        String reason = lostReason;
+        lostReason = null;
+        LOG.warn("the binlog can no longer be followed ({}); running a full range-hash sync, then following it from"
+                + " its current end", reason);
+        stream.stop();
+        dirty.drain();
+        BinlogPosition current = currentEnd(pool);
+        synced = current;
+        follow(current);
+        fullSync(pool, reason);
+    }
+
+    private Duration reconnect(Duration backoff) {
+        BinlogPosition from = dirty.committed().filter(position -> position.isAtOrAfter(synced)).orElse(synced);
+        try {
+            Thread.sleep(backoff.toMillis());
+            disconnected = false;
+            follow(from);
+            metrics.reconnected();
+            LOG.info("reconnected to the source binlog at {}", from);
+            return Duration.ofMillis(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested = true;
+            return backoff;
+        } catch (MysqlsliceException e) {
+            if (e.failure() != Failure.CONNECTION) {
+                throw e;
+            }
+            disconnected = true;
+            LOG.warn("cannot reconnect to the source binlog yet: {}", e.getMessage());
+            Duration next = backoff.multipliedBy(2);
+            return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
+        }
+    }
+
+    /** Compares every table in full (all tables are marked whole and synced as one cycle). */
+    private void fullSync(SessionPool pool, String reason) {
+        LOG.info("full range-hash sync of {} table(s) ({})", plans.size(), reason);
+        metrics.fullSync();
+        fullSyncDone = true;
+        fullSyncReason = reason;
+        Map<String, TableChange> all = new LinkedHashMap<>();
+        plans.keySet().stream().filter(name -> !stopped.containsKey(name))
+                .forEach(name -> all.put(name, new TableChange.Whole()));
+        CycleRunner.Result result = cycles.run(all, plans, pool, metrics);
+        result.stop().forEach(this::stopTable);
+        dirty.restore(result.retry());
+        saveCheckpoint(pool, synced, result.retry(), true);
+    }
+
+    private void handleShapeChanges(SessionPool pool) {
+        boolean recheck = !stopped.isEmpty() && Duration.between(lastStoppedCheck, Instant.now()).compareTo(RECHECK_STOPPED) > 0;
+        if (ddlTables.isEmpty() && !recheck) {
+            return;
+        }
+        Set<String> units = new java.util.LinkedHashSet<>();
+        for (String table : List.copyOf(ddlTables)) {
+            ddlTables.remove(table);
+            tables.tracked(table).ifPresent(tracked -> units.add(tracked.dirtyAs()));
+        }
+        if (recheck) {
+            units.addAll(stopped.keySet());
+            lastStoppedCheck = Instant.now();
+        }
+        try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
+            for (String unit : units) {
+                ShapeWatcher.Check check = shapes.check(sourceSession, targetSession, plans.get(unit));
+                if (check.plan().isPresent()) {
+                    plans.put(unit, check.plan().get());
+                    track(check.plan().get());
+                    dirty.markWhole(unit);
+                    if (stopped.remove(unit) != null) {
+                        metrics.resumed(unit);
+                        LOG.info("{}: source and target shapes match again; syncing it again", unit);
+                    }
+                } else if (!stopped.containsKey(unit)) {
+                    stopTable(unit, check.problem());
+                }
+            }
+        } catch (MysqlsliceException e) {
+            LOG.warn("cannot read table shapes yet: {}", e.getMessage());
+            ddlTables.addAll(units);
+        }
+    }
+
+    private void stopTable(String table, String reason) {
+        stopped.put(table, reason);
+        metrics.stopped(table, reason);
+        LOG.error("{}: stopped syncing this table: {} (the other tables keep syncing; it resumes once both shapes match)",
+                table, reason);
+    }
+
+    private void track() {
+        tables = new TableTracker(source.database());
+        Map<String, DirtyTracker.TableSpec> specs = new LinkedHashMap<>();
+        plans.values().forEach(plan -> specs.put(plan.name(), spec(plan)));
+        dirty = new DirtyTracker(specs);
+        plans.values().forEach(this::track);
+    }
+
+    private void track(TablePlan plan) {
+        for (var member : plan.members()) {
+            tables.track(new TableTracker.Tracked(member.name(), plan.name(),
+                    dev.mysqlslice.daemon.binlog.KeyExtractor.of(member), true));
+        }
+        dirty.register(plan.name(), spec(plan));
+        if (plan.config().strategy() != StrategyKind.SLICE && !dev.mysqlslice.daemon.binlog.KeyExtractor.of(plan.shape()).exact()) {
+            LOG.warn("{}: its key type cannot be read exactly from the binlog, so every change to it compares the"
+                    + " whole table", plan.name());
+        }
+    }
+
+    private static DirtyTracker.TableSpec spec(TablePlan plan) {
+        boolean integer = plan.config().strategy() != StrategyKind.SLICE && plan.shape().hasSingleIntegerKey();
+        boolean big = integer && dev.mysqlslice.model.KeyType.of(plan.shape().keys().get(0))
+                == dev.mysqlslice.model.KeyType.BIG_INTEGER;
+        return new DirtyTracker.TableSpec(integer, big, plan.config().chunkRows());
+    }
+
+    /** Starts (or restarts) following the binlog at {@code from}. */
+    private void follow(BinlogPosition from) {
+        Set<String> appendOnly = new java.util.HashSet<>();
+        plans.values().stream().filter(plan -> plan.config().strategy() == StrategyKind.APPEND_ONLY)
+                .forEach(plan -> appendOnly.add(plan.name()));
+        BinlogStream[] holder = new BinlogStream[1];
+        EventRouter router = new EventRouter(tables, dirty, new EventRouter.Listener() {
+            @Override
+            public void ddl(String table) {
+                ddlTables.add(table);
+                dirty.wakeUp();
+            }
+
+            @Override
+            public void appendOnlyChanged(String table) {
+                if (warnedAppendOnly.add(table)) {
+                    LOG.warn("{}: an UPDATE or DELETE reached this append-only table; the append-only strategy only"
+                            + " pulls new rows and misses it (use strategy general if rows change)", table);
+                }
+            }
+        }, from, () -> holder[0] == null ? Optional.empty() : holder[0].gtids(), appendOnly);
+        stream = BinlogStream.start(source, settings, from, start.gtid(), tables, router, new BinlogStream.Listener() {
+            @Override
+            public void positionLost(String reason) {
+                lostReason = reason;
+                dirty.wakeUp();
+            }
+
+            @Override
+            public void fatal(MysqlsliceException error) {
+                fatal = error;
+                dirty.wakeUp();
+            }
+
+            @Override
+            public void disconnected(String reason) {
+                disconnected = true;
+                metrics.tailing(false);
+                dirty.wakeUp();
+            }
+        });
+        holder[0] = stream;
+        metrics.tailing(true);
+    }
+
+    private BinlogPosition currentEnd(SessionPool pool) {
+        try (Session sourceSession = pool.openSource()) {
+            return inspector.currentPosition(sourceSession);
+        }
+    }
+
+    private void saveCheckpoint(SessionPool pool, BinlogPosition position, Map<String, TableChange> pending, boolean running) {
+        DaemonStatus status = new DaemonStatus(metrics.lastAppliedEventMillis(), metrics.lastCycleEnd(),
+                metrics.lastCycleMillis(), metrics.lastCycleChanges(), metrics.cycles(), metrics.fullSyncs(),
+                Map.copyOf(stopped), running);
+        try (Session targetSession = pool.openTarget()) {
+            store.save(targetSession, new Checkpoint(settings.checkpointName(), start.identity(), position, pending, status,
+                    Instant.now()));
+        } catch (MysqlsliceException e) {
+            if (e.failure() != Failure.CONNECTION) {
+                throw e;
+            }
+            pool.reset();
+            LOG.warn("cannot write the checkpoint yet: {}", e.getMessage());
+        }
+    }
+
+    private boolean localInfile() {
+        try (Session targetSession = Session.open(connector, target)) {
+            return ServerPool.targetAllowsLocalInfile(targetSession);
+        }
+    }
+}

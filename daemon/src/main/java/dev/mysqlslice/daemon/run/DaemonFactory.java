@@ -1,0 +1,36 @@
+package dev.mysqlslice.daemon.run;
+
+import dev.mysqlslice.config.Config;
+import dev.mysqlslice.daemon.binlog.BinlogInspector;
+import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
+import dev.mysqlslice.jdbc.Connector;
+import dev.mysqlslice.jdbc.Endpoint;
+import dev.mysqlslice.strategy.TablePlan;
+import java.util.List;
+import javax.inject.Inject;
+
+/** Builds a {@link Daemon} for a config and its checked table plans. */
+public final class DaemonFactory {
+
+    private final Connector connector;
+    private final StartPlanner starter;
+    private final BinlogInspector inspector;
+    private final CheckpointStore store;
+    private final CycleRunner cycles;
+    private final ShapeWatcher shapes;
+
+    @Inject
+    public DaemonFactory(Connector connector, StartPlanner starter, BinlogInspector inspector, CheckpointStore store,
+                         CycleRunner cycles, ShapeWatcher shapes) {
+        this.connector = connector;
+        this.starter = starter;
+        this.inspector = inspector;
+        this.store = store;
+        this.cycles = cycles;
+        this.shapes = shapes;
+    }
+
+    public Daemon create(Config config, Endpoint source, Endpoint target, List<TablePlan> plans) {
+        return new Daemon(config, source, target, plans, connector, starter, inspector, store, cycles, shapes);
+    }
+}

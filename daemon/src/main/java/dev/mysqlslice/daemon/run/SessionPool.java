@@ -1,0 +1,113 @@
+package dev.mysqlslice.daemon.run;
+
+import dev.mysqlslice.jdbc.Connector;
+import dev.mysqlslice.jdbc.Endpoint;
+import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.strategy.Servers;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@link Servers} for a long-running daemon: sessions are kept open between cycles (a cycle pays
+ * no connection set-up), and dropped all at once after a connection failure.
+ */
+public final class SessionPool implements Servers, AutoCloseable {
+
+    private final Connector connector;
+    private final Endpoint source;
+    private final Endpoint target;
+    private final boolean localInfile;
+    private final int transactionRows;
+    private final Deque<Session> idleSources = new ArrayDeque<>();
+    private final Deque<Session> idleTargets = new ArrayDeque<>();
+    private final ExecutorService executor;
+
+    public SessionPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows) {
+        this.connector = connector;
+        this.source = source;
+        this.target = target;
+        this.localInfile = localInfile;
+        this.transactionRows = transactionRows;
+        AtomicInteger threads = new AtomicInteger();
+        this.executor = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "mysqlslice-daemon-io-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @Override
+    public Session openSource() {
+        return borrow(idleSources, source);
+    }
+
+    @Override
+    public Session openTarget() {
+        return borrow(idleTargets, target);
+    }
+
+    @Override
+    public Executor executor() {
+        return executor;
+    }
+
+    @Override
+    public boolean targetLocalInfile() {
+        return localInfile;
+    }
+
+    @Override
+    public int transactionRows() {
+        return transactionRows;
+    }
+
+    /** Closes every idle session, e.g. after a server restart left them broken. */
+    public synchronized void reset() {
+        closeAll(idleSources);
+        closeAll(idleTargets);
+    }
+
+    @Override
+    public void close() {
+        reset();
+        executor.shutdownNow();
+    }
+
+    private Session borrow(Deque<Session> idle, Endpoint endpoint) {
+        synchronized (this) {
+            Session session = idle.pollFirst();
+            if (session != null) {
+                return session;
+            }
+        }
+        Session opened = Session.open(connector, endpoint);
+        return new Session(endpoint, opened.connection(), session -> giveBack(idle, session));
+    }
+
+    private synchronized void giveBack(Deque<Session> idle, Session session) {
+        try {
+            if (session.connection().isClosed() || !session.connection().getAutoCommit()) {
+                session.closeConnection();
+                return;
+            }
+        } catch (java.sql.SQLException e) {
+            session.closeConnection();
+            return;
+        }
+        idle.addFirst(session);
+    }
+
+    private static void closeAll(Deque<Session> sessions) {
+        while (!sessions.isEmpty()) {
+            try {
+                sessions.pollFirst().closeConnection();
+            } catch (RuntimeException ignored) {
+                // It is being thrown away.
+            }
+        }
+    }
+}

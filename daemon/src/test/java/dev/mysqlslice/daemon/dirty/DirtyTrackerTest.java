@@ -1,0 +1,83 @@
+package dev.mysqlslice.daemon.dirty;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mysqlslice.daemon.binlog.BinlogPosition;
+import dev.mysqlslice.model.Key;
+import dev.mysqlslice.model.KeyRange;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DirtyTrackerTest {
+
+    private final DirtyTracker tracker = new DirtyTracker(Map.of(
+            "ints", new DirtyTracker.TableSpec(true, false, 100),
+            "big", new DirtyTracker.TableSpec(true, true, 100),
+            "names", new DirtyTracker.TableSpec(false, false, 1)));
+
+    @Test
+    void exactIntegerKeysMergeIntoRunsAndDrainWithTheLastCommit() throws Exception {
+        for (long key : new long[] {5, 3, 4, 10, -2}) {
+            tracker.mark("ints", Key.of(key));
+        }
+        assertThat(tracker.awaitWork(Duration.ZERO)).isFalse();
+        tracker.commit(BinlogPosition.of("binlog.000002", 900), 1234);
+
+        assertThat(tracker.awaitWork(Duration.ofMillis(10))).isTrue();
+        DirtyTracker.Drained drained = tracker.drain();
+
+        assertThat(drained.position()).contains(BinlogPosition.of("binlog.000002", 900));
+        assertThat(drained.changes()).containsEntry("ints", new TableChange.Ranges(List.of(
+                KeyRange.single(Key.of(-2L)), KeyRange.closed(Key.of(3L), Key.of(5L)), KeyRange.single(Key.of(10L)))));
+        assertThat(tracker.drain().isEmpty()).isTrue();
+        assertThat(tracker.awaitWork(Duration.ZERO)).isFalse();
+    }
+
+    @Test
+    void manyIntegerKeysCoarsenToAlignedBucketsInBoundedMemory() {
+        for (long key = 0; key < 1_000_000; key += 7) {
+            tracker.mark("ints", Key.of(key));
+        }
+        tracker.commit(BinlogPosition.of("f", 1), 0);
+
+        assertThat(tracker.pending().get("ints")).isLessThanOrEqualTo(TableDirt.MAX_ENTRIES);
+        List<KeyRange> ranges = ((TableChange.Ranges) tracker.drain().changes().get("ints")).ranges();
+        assertThat(ranges).singleElement().isEqualTo(KeyRange.closed(Key.of(0L), Key.of(999_999L)));
+    }
+
+    @Test
+    void bucketsAreAlignedAndCoverTheMarkedKeys() {
+        for (long key = 0; key <= 10_000; key++) {
+            tracker.mark("big", Key.of(BigInteger.valueOf(key * 1000)));
+        }
+
+        assertThat(tracker.pending().get("big")).isLessThanOrEqualTo(TableDirt.MAX_ENTRIES);
+        List<KeyRange> ranges = ((TableChange.Ranges) tracker.drain().changes().get("big")).ranges();
+
+        // Width doubled from 100 to 1,600: every bucket holds a key (they are 1,000 apart), so one run covers them.
+        assertThat(ranges).containsExactly(KeyRange.closed(Key.of(BigInteger.ZERO), Key.of(BigInteger.valueOf(10_001_599))));
+    }
+
+    @Test
+    void tooManyNonIntegerKeysBecomeTheWholeTable() {
+        for (int i = 0; i <= TableDirt.MAX_ENTRIES; i++) {
+            tracker.mark("names", Key.of("name" + i));
+        }
+
+        assertThat(tracker.drain().changes()).containsEntry("names", new TableChange.Whole());
+    }
+
+    @Test
+    void restoredChangesAreRetriedWithTheNextDrain() throws Exception {
+        tracker.restore(Map.of("names", new TableChange.Ranges(List.of(KeyRange.single(Key.of("a"))))));
+        tracker.mark("names", Key.of("b"));
+        tracker.commit(BinlogPosition.of("f", 2), 0);
+
+        assertThat(tracker.awaitWork(Duration.ZERO)).isTrue();
+        assertThat(((TableChange.Ranges) tracker.drain().changes().get("names")).ranges())
+                .containsExactlyInAnyOrder(KeyRange.single(Key.of("a")), KeyRange.single(Key.of("b")));
+    }
+}

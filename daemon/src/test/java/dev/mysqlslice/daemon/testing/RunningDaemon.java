@@ -1,0 +1,116 @@
+package dev.mysqlslice.daemon.testing;
+
+import dev.mysqlslice.config.Config;
+import dev.mysqlslice.config.Role;
+import dev.mysqlslice.daemon.run.Daemon;
+import dev.mysqlslice.jdbc.Connector;
+import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.strategy.TablePlan;
+import dev.mysqlslice.testing.ServerPair;
+import dev.mysqlslice.testing.TableContents;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/** A daemon running in the background of a test, and ways to wait for it. */
+public final class RunningDaemon implements AutoCloseable {
+
+    private static final DaemonTestComponent COMPONENT = DaggerDaemonTestComponent.create();
+
+    private final Daemon daemon;
+    private final CompletableFuture<Daemon.Outcome> outcome;
+
+    private RunningDaemon(Daemon daemon, CompletableFuture<Daemon.Outcome> outcome) {
+        this.daemon = daemon;
+        this.outcome = outcome;
+    }
+
+    /** Plans the tables and starts a daemon for them in the background. */
+    public static RunningDaemon start(ServerPair servers, String yaml) {
+        Daemon daemon = create(servers, yaml);
+        CompletableFuture<Daemon.Outcome> outcome = CompletableFuture.supplyAsync(() -> daemon.run(Daemon.Mode.FOREVER));
+        return new RunningDaemon(daemon, outcome);
+    }
+
+    /** A daemon that runs in the caller's thread (e.g. for run-once catch-up). */
+    public static Daemon create(ServerPair servers, String yaml) {
+        Config config = servers.config(yaml);
+        List<TablePlan> plans;
+        try (Session source = Session.open(new Connector(), servers.endpoint(Role.SOURCE));
+             Session target = Session.open(new Connector(), servers.endpoint(Role.TARGET))) {
+            plans = COMPONENT.planner().plan(source, target, config, List.of());
+        }
+        return COMPONENT.daemonFactory().create(config, servers.endpoint(Role.SOURCE), servers.endpoint(Role.TARGET), plans);
+    }
+
+    public Daemon daemon() {
+        return daemon;
+    }
+
+    /** Waits until every table has the same rows on both servers. */
+    public void awaitIdentical(ServerPair servers, Duration timeout, String... tables) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            if (outcome.isDone()) {
+                outcome.join();
+                throw new IllegalStateException("the daemon stopped");
+            }
+            List<String> differing = new java.util.ArrayList<>();
+            for (String table : tables) {
+                if (!TableContents.of(servers.target(), table).equals(TableContents.of(servers.source(), table))) {
+                    differing.add(table);
+                }
+            }
+            if (differing.isEmpty()) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("tables " + differing + " still differ after " + timeout);
+            }
+            sleep(50);
+        }
+    }
+
+    /** Waits until {@code condition} holds. */
+    public void await(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.getAsBoolean()) {
+            if (outcome.isDone()) {
+                outcome.join();
+                throw new IllegalStateException("the daemon stopped");
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(what + " did not happen within " + timeout);
+            }
+            sleep(50);
+        }
+    }
+
+    /** Asks the daemon to stop and waits for it. */
+    public Daemon.Outcome stop() {
+        daemon.requestStop();
+        try {
+            return outcome.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("the daemon did not stop cleanly", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!outcome.isDone()) {
+            stop();
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
