@@ -2,12 +2,7 @@ package dev.mysqlslice.daemon.run;
 
 import dev.mysqlslice.config.Config;
 import dev.mysqlslice.config.DaemonSettings;
-import dev.mysqlslice.config.StrategyKind;
-import dev.mysqlslice.daemon.binlog.BinlogInspector;
 import dev.mysqlslice.daemon.binlog.BinlogPosition;
-import dev.mysqlslice.daemon.binlog.BinlogStream;
-import dev.mysqlslice.daemon.binlog.EventRouter;
-import dev.mysqlslice.daemon.binlog.TableTracker;
 import dev.mysqlslice.daemon.checkpoint.Checkpoint;
 import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
 import dev.mysqlslice.daemon.checkpoint.DaemonStatus;
@@ -27,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,25 +57,18 @@ public final class Daemon {
     private final DaemonSettings settings;
     private final Connector connector;
     private final StartPlanner starter;
-    private final BinlogInspector inspector;
     private final CheckpointStore store;
     private final CycleRunner cycles;
     private final ShapeWatcher shapes;
     private final DaemonMetrics metrics = new DaemonMetrics();
     private final Map<String, TablePlan> plans = new LinkedHashMap<>();
-    private final Set<String> ddlTables = ConcurrentHashMap.newKeySet();
-    private final Set<String> warnedAppendOnly = ConcurrentHashMap.newKeySet();
     private final Map<String, String> stopped = new LinkedHashMap<>();
 
     private volatile boolean stopRequested;
-    private volatile String lostReason;
-    private volatile MysqlsliceException fatal;
-    private volatile boolean disconnected;
+    private volatile DirtyTracker dirty;
 
     private Start start;
-    private TableTracker tables;
-    private DirtyTracker dirty;
-    private BinlogStream stream;
+    private BinlogFollower follower;
     private BinlogPosition synced;
     private boolean fullSyncDone;
     private String fullSyncReason = "";
@@ -89,14 +76,13 @@ public final class Daemon {
     private Instant lastStoppedCheck = Instant.EPOCH;
 
     Daemon(Config config, Endpoint source, Endpoint target, List<TablePlan> plans, Connector connector,
-           StartPlanner starter, BinlogInspector inspector, CheckpointStore store, CycleRunner cycles, ShapeWatcher shapes) {
+           StartPlanner starter, CheckpointStore store, CycleRunner cycles, ShapeWatcher shapes) {
         this.config = config;
         this.source = source;
         this.target = target;
         this.settings = config.daemon();
         this.connector = connector;
         this.starter = starter;
-        this.inspector = inspector;
         this.store = store;
         this.cycles = cycles;
         this.shapes = shapes;
@@ -122,10 +108,11 @@ public final class Daemon {
                 start = starter.decide(sourceSession, targetSession, settings);
             }
             Optional<BinlogPosition> until = mode == Mode.CATCH_UP ? Optional.of(currentEnd(pool)) : Optional.empty();
-            track();
+            follower = new BinlogFollower(source, settings, start.gtid(), plans.values(), metrics);
+            dirty = follower.dirty();
             synced = start.position();
             if (start.fullSync() || !until.map(end -> start.position().isAtOrAfter(end)).orElse(false)) {
-                follow(start.position());
+                follower.follow(start.position());
             }
             if (start.fullSync()) {
                 fullSync(pool, start.reason());
@@ -135,9 +122,8 @@ public final class Daemon {
             loop(pool, until);
             return new Outcome(synced, fullSyncDone, fullSyncReason, metrics);
         } finally {
-            metrics.tailing(false);
-            if (stream != null) {
-                stream.stop();
+            if (follower != null) {
+                follower.stop();
             }
         }
     }
@@ -145,14 +131,15 @@ public final class Daemon {
     private void loop(SessionPool pool, Optional<BinlogPosition> until) {
         Duration backoff = Duration.ofMillis(500);
         while (!stopRequested) {
-            if (fatal != null) {
-                throw fatal;
+            if (follower.fatal().isPresent()) {
+                throw follower.fatal().get();
             }
-            if (lostReason != null) {
-                recoverLostPosition(pool);
+            Optional<String> lost = follower.takeLostReason();
+            if (lost.isPresent()) {
+                recoverLostPosition(pool, lost.get());
                 continue;
             }
-            if (disconnected) {
+            if (follower.isDisconnected()) {
                 backoff = reconnect(backoff);
                 continue;
             }
@@ -218,16 +205,13 @@ public final class Daemon {
     }
 
     /** The start position can no longer be read: start over from the current end with a full sync. */
-    private void recoverLostPosition(SessionPool pool) {
-        String reason = lostReason;
-        lostReason = null;
+    private void recoverLostPosition(SessionPool pool, String reason) {
         LOG.warn("the binlog can no longer be followed ({}); running a full range-hash sync, then following it from"
                 + " its current end", reason);
-        stream.stop();
         dirty.drain();
         BinlogPosition current = currentEnd(pool);
         synced = current;
-        follow(current);
+        follower.follow(current);
         fullSync(pool, reason);
     }
 
@@ -235,8 +219,7 @@ public final class Daemon {
         BinlogPosition from = dirty.committed().filter(position -> position.isAtOrAfter(synced)).orElse(synced);
         try {
             Thread.sleep(backoff.toMillis());
-            disconnected = false;
-            follow(from);
+            follower.follow(from);
             metrics.reconnected();
             LOG.info("reconnected to the source binlog at {}", from);
             return Duration.ofMillis(500);
@@ -248,7 +231,6 @@ public final class Daemon {
             if (e.failure() != Failure.CONNECTION) {
                 throw e;
             }
-            disconnected = true;
             LOG.warn("cannot reconnect to the source binlog yet: {}", e.getMessage());
             Duration next = backoff.multipliedBy(2);
             return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
@@ -272,13 +254,9 @@ public final class Daemon {
 
     private void handleShapeChanges(SessionPool pool) {
         boolean recheck = !stopped.isEmpty() && Duration.between(lastStoppedCheck, Instant.now()).compareTo(RECHECK_STOPPED) > 0;
-        if (ddlTables.isEmpty() && !recheck) {
+        Set<String> units = follower.takeDdlUnits();
+        if (units.isEmpty() && !recheck) {
             return;
-        }
-        Set<String> units = new java.util.LinkedHashSet<>();
-        for (String table : List.copyOf(ddlTables)) {
-            ddlTables.remove(table);
-            tables.tracked(table).ifPresent(tracked -> units.add(tracked.dirtyAs()));
         }
         if (recheck) {
             units.addAll(stopped.keySet());
@@ -289,7 +267,7 @@ public final class Daemon {
                 ShapeWatcher.Check check = shapes.check(sourceSession, targetSession, plans.get(unit));
                 if (check.plan().isPresent()) {
                     plans.put(unit, check.plan().get());
-                    track(check.plan().get());
+                    follower.track(check.plan().get());
                     dirty.markWhole(unit);
                     if (stopped.remove(unit) != null) {
                         metrics.resumed(unit);
@@ -301,7 +279,7 @@ public final class Daemon {
             }
         } catch (MysqlsliceException e) {
             LOG.warn("cannot read table shapes yet: {}", e.getMessage());
-            ddlTables.addAll(units);
+            units.forEach(dirty::markWhole);
         }
     }
 
@@ -312,81 +290,13 @@ public final class Daemon {
                 table, reason);
     }
 
-    private void track() {
-        tables = new TableTracker(source.database());
-        Map<String, DirtyTracker.TableSpec> specs = new LinkedHashMap<>();
-        plans.values().forEach(plan -> specs.put(plan.name(), spec(plan)));
-        dirty = new DirtyTracker(specs);
-        plans.values().forEach(this::track);
-    }
 
-    private void track(TablePlan plan) {
-        for (var member : plan.members()) {
-            tables.track(new TableTracker.Tracked(member.name(), plan.name(),
-                    dev.mysqlslice.daemon.binlog.KeyExtractor.of(member), true));
-        }
-        dirty.register(plan.name(), spec(plan));
-        if (plan.config().strategy() != StrategyKind.SLICE && !dev.mysqlslice.daemon.binlog.KeyExtractor.of(plan.shape()).exact()) {
-            LOG.warn("{}: its key type cannot be read exactly from the binlog, so every change to it compares the"
-                    + " whole table", plan.name());
-        }
-    }
 
-    private static DirtyTracker.TableSpec spec(TablePlan plan) {
-        boolean integer = plan.config().strategy() != StrategyKind.SLICE && plan.shape().hasSingleIntegerKey();
-        boolean big = integer && dev.mysqlslice.model.KeyType.of(plan.shape().keys().get(0))
-                == dev.mysqlslice.model.KeyType.BIG_INTEGER;
-        return new DirtyTracker.TableSpec(integer, big, plan.config().chunkRows());
-    }
 
-    /** Starts (or restarts) following the binlog at {@code from}. */
-    private void follow(BinlogPosition from) {
-        Set<String> appendOnly = new java.util.HashSet<>();
-        plans.values().stream().filter(plan -> plan.config().strategy() == StrategyKind.APPEND_ONLY)
-                .forEach(plan -> appendOnly.add(plan.name()));
-        BinlogStream[] holder = new BinlogStream[1];
-        EventRouter router = new EventRouter(tables, dirty, new EventRouter.Listener() {
-            @Override
-            public void ddl(String table) {
-                ddlTables.add(table);
-                dirty.wakeUp();
-            }
-
-            @Override
-            public void appendOnlyChanged(String table) {
-                if (warnedAppendOnly.add(table)) {
-                    LOG.warn("{}: an UPDATE or DELETE reached this append-only table; the append-only strategy only"
-                            + " pulls new rows and misses it (use strategy general if rows change)", table);
-                }
-            }
-        }, from, () -> holder[0] == null ? Optional.empty() : holder[0].gtids(), appendOnly);
-        stream = BinlogStream.start(source, settings, from, start.gtid(), tables, router, new BinlogStream.Listener() {
-            @Override
-            public void positionLost(String reason) {
-                lostReason = reason;
-                dirty.wakeUp();
-            }
-
-            @Override
-            public void fatal(MysqlsliceException error) {
-                fatal = error;
-                dirty.wakeUp();
-            }
-
-            @Override
-            public void disconnected(String reason) {
-                disconnected = true;
-                metrics.tailing(false);
-                dirty.wakeUp();
-            }
-        });
-        holder[0] = stream;
-        metrics.tailing(true);
-    }
 
     private BinlogPosition currentEnd(SessionPool pool) {
         try (Session sourceSession = pool.openSource()) {
-            return inspector.currentPosition(sourceSession);
+            return starter.currentEnd(sourceSession);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.mysqlslice.daemon.run;
 
 import dev.mysqlslice.config.Config;
-import dev.mysqlslice.daemon.binlog.BinlogInspector;
 import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
@@ -14,23 +13,21 @@ public final class DaemonFactory {
 
     private final Connector connector;
     private final StartPlanner starter;
-    private final BinlogInspector inspector;
     private final CheckpointStore store;
     private final CycleRunner cycles;
     private final ShapeWatcher shapes;
 
     @Inject
-    public DaemonFactory(Connector connector, StartPlanner starter, BinlogInspector inspector, CheckpointStore store,
-                         CycleRunner cycles, ShapeWatcher shapes) {
+    public DaemonFactory(Connector connector, StartPlanner starter, CheckpointStore store, CycleRunner cycles,
+                         ShapeWatcher shapes) {
         this.connector = connector;
         this.starter = starter;
-        this.inspector = inspector;
         this.store = store;
         this.cycles = cycles;
         this.shapes = shapes;
     }
 
     public Daemon create(Config config, Endpoint source, Endpoint target, List<TablePlan> plans) {
-        return new Daemon(config, source, target, plans, connector, starter, inspector, store, cycles, shapes);
+        return new Daemon(config, source, target, plans, connector, starter, store, cycles, shapes);
     }
 }

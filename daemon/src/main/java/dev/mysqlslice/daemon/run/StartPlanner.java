@@ -54,6 +54,11 @@ public final class StartPlanner {
         return new Start(checkpoint.position(), gtid, identity, false, "", checkpoint.pending());
     }
 
+    /** The end of the source's binlog now. */
+    public BinlogPosition currentEnd(Session source) {
+        return inspector.currentPosition(source);
+    }
+
     /** The source's current end, for a start with a full sync. */
     public Start fresh(Session source, boolean gtid, SourceIdentity identity, String reason) {
         BinlogPosition current = inspector.currentPosition(source);
