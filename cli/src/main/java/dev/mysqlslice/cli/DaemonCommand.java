@@ -1,25 +1,51 @@
 package dev.mysqlslice.cli;
 
+import dev.mysqlslice.cli.options.ConnectionOptions;
+import dev.mysqlslice.cli.options.LoggingOptions;
+import dev.mysqlslice.daemon.run.Daemon;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mysqlslice daemon}: not implemented yet. */
-@Command(name = "daemon", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+/** {@code mysqlslice daemon}: keep the target in sync continuously by following the source's binlog. */
+@Command(name = "daemon", mixinStandardHelpOptions = true,
+        description = "Follow the source's binlog and sync the ranges of the configured tables that change, as soon"
+                + " as they change. Without a usable checkpoint (first start, purged binlog, other server) it first"
+                + " runs a full range-hash sync. SIGTERM or Ctrl-C finish the current step, write the checkpoint and"
+                + " exit 0.")
 public final class DaemonCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Option(names = {"-t", "--table"}, paramLabel = "TABLE", description = "Only this table (repeatable).")
+    List<String> tables = new ArrayList<>();
 
     @Spec
     CommandSpec spec;
 
+    private final DaemonLauncher launcher;
+
     @Inject
-    public DaemonCommand() {
+    public DaemonCommand(DaemonLauncher launcher) {
+        this.launcher = launcher;
     }
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("mysqlslice: daemon is not implemented yet");
-        return ExitCodes.NOT_IMPLEMENTED;
+        logging.apply();
+        Daemon daemon = launcher.create(connection, tables, spec.commandLine().getErr());
+        Signals.onStop(daemon::requestStop);
+        daemon.run(Daemon.Mode.FOREVER);
+        return ExitCodes.OK;
     }
 }

@@ -15,7 +15,6 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     public static final int CONNECTION = 3;
     public static final int BINLOG = 4;
     public static final int SCHEMA = 5;
-    public static final int NOT_IMPLEMENTED = 64;
     public static final int INTERNAL = 70;
     public static final int INTERRUPTED = 130;
 
@@ -30,7 +29,6 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         table.put(Integer.toString(CONNECTION), "Cannot connect, login refused, or a privilege is missing.");
         table.put(Integer.toString(BINLOG), "The source binlog is unusable (off, not ROW, purged).");
         table.put(Integer.toString(SCHEMA), "Source and target table shapes differ, or a target table is missing.");
-        table.put(Integer.toString(NOT_IMPLEMENTED), "Command not yet implemented.");
         table.put(Integer.toString(INTERNAL), "Internal error (a bug: please report it).");
         table.put(Integer.toString(INTERRUPTED), "Interrupted.");
         return java.util.Collections.unmodifiableMap(table);

@@ -1,25 +1,60 @@
 package dev.mysqlslice.cli;
 
+import dev.mysqlslice.cli.options.ConnectionOptions;
+import dev.mysqlslice.cli.options.LoggingOptions;
+import dev.mysqlslice.config.Config;
+import dev.mysqlslice.daemon.run.DaemonReport;
+import dev.mysqlslice.daemon.run.StatusReader;
+import dev.mysqlslice.jdbc.Connector;
+import dev.mysqlslice.jdbc.Session;
 import java.util.concurrent.Callable;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mysqlslice status}: not implemented yet. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Not implemented yet.")
+/** {@code mysqlslice status}: where the daemon's checkpoint is and how it is doing. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the daemon's checkpoint position, seconds behind the source, ranges pending per table,"
+                + " the last cycle, and tables stopped by errors.")
 public final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Mixin
+    LoggingOptions logging;
+
+    @Option(names = "--json", description = "Print one JSON object.")
+    boolean json;
 
     @Spec
     CommandSpec spec;
 
+    private final Configs configs;
+    private final Connector connector;
+    private final StatusReader reader;
+
     @Inject
-    public StatusCommand() {
+    public StatusCommand(Configs configs, Connector connector, StatusReader reader) {
+        this.configs = configs;
+        this.connector = connector;
+        this.reader = reader;
     }
 
     @Override
     public Integer call() {
-        spec.commandLine().getErr().println("mysqlslice: status is not implemented yet");
-        return ExitCodes.NOT_IMPLEMENTED;
+        logging.apply();
+        Config config = configs.load(connection, spec.commandLine().getErr());
+        DaemonReport report;
+        try (Session source = Session.open(connector, configs.endpoint(config.source()));
+             Session target = Session.open(connector, configs.endpoint(config.target()))) {
+            report = reader.read(source, target, config.daemon());
+        }
+        spec.commandLine().getOut().print(json ? report.json() + "\n" : report.text());
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
     }
 }

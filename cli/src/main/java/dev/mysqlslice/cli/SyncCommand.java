@@ -2,6 +2,8 @@ package dev.mysqlslice.cli;
 
 import dev.mysqlslice.cli.options.ConnectionOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
+import dev.mysqlslice.daemon.run.Daemon;
+import dev.mysqlslice.daemon.run.DaemonMetrics;
 import dev.mysqlslice.strategy.SyncMode;
 import dev.mysqlslice.sync.SyncReport;
 import dev.mysqlslice.sync.SyncRequest;
@@ -34,6 +36,11 @@ public final class SyncCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Report what would change (rows to insert, update, delete) and write nothing.")
     boolean dryRun;
 
+    @Option(names = "--incremental", description = "Read the binlog from the daemon's checkpoint up to the source's"
+            + " current position, sync only what it dirtied, write the checkpoint and exit (a cheap catch-up for cron)."
+            + " Without a usable checkpoint it runs a full sync and records one.")
+    boolean incremental;
+
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
             description = "Tables synced at the same time (default ${DEFAULT-VALUE}).")
     int parallel;
@@ -42,10 +49,12 @@ public final class SyncCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final OneShotRun oneShot;
+    private final DaemonLauncher launcher;
 
     @Inject
-    public SyncCommand(OneShotRun oneShot) {
+    public SyncCommand(OneShotRun oneShot, DaemonLauncher launcher) {
         this.oneShot = oneShot;
+        this.launcher = launcher;
     }
 
     @Override
@@ -54,6 +63,13 @@ public final class SyncCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--parallel must be at least 1");
         }
+        if (incremental) {
+            if (dryRun) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--incremental and --dry-run cannot be combined");
+            }
+            return incremental();
+        }
         SyncReport report = oneShot.run(spec.commandLine(), connection,
                 new SyncRequest(tables, dryRun ? SyncMode.DRY_RUN : SyncMode.APPLY, parallel), logging.isVerbose());
         spec.commandLine().getOut().print(SummaryTable.render(report, dryRun));
@@ -61,5 +77,17 @@ public final class SyncCommand implements Callable<Integer> {
         report.firstFailure().ifPresent(failure -> spec.commandLine().getErr().println("mysqlslice: error: "
                 + failure.getMessage()));
         return OneShotRun.exitCode(report);
+    }
+
+    private int incremental() {
+        Daemon daemon = launcher.create(connection, tables, spec.commandLine().getErr());
+        Signals.onStop(daemon::requestStop);
+        Daemon.Outcome outcome = daemon.run(Daemon.Mode.CATCH_UP);
+        DaemonMetrics metrics = outcome.metrics();
+        spec.commandLine().getOut().printf("caught up to %s: %,d inserted, %,d updated, %,d deleted in %d cycle(s)%s%n",
+                outcome.position(), metrics.inserted(), metrics.updated(), metrics.deleted(), metrics.cycles(),
+                outcome.fullSync() ? " after a full sync (" + outcome.fullSyncReason() + ")" : "");
+        spec.commandLine().getOut().flush();
+        return metrics.stoppedTables().isEmpty() ? ExitCodes.OK : ExitCodes.SCHEMA;
     }
 }

@@ -45,6 +45,11 @@ public final class JarProcess {
         return process.exitValue();
     }
 
+    /** SIGTERM. */
+    public void terminate() {
+        process.destroy();
+    }
+
     /** kill -9. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
