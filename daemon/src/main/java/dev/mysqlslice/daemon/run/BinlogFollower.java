@@ -86,6 +86,11 @@ final class BinlogFollower {
         return units;
     }
 
+    /** Marks the position as lost again (a recovery that failed half-way is retried). */
+    void positionLost(String reason) {
+        lostReason = reason;
+    }
+
     Optional<String> takeLostReason() {
         String reason = lostReason;
         lostReason = null;

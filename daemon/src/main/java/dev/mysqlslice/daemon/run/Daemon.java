@@ -130,33 +130,54 @@ public final class Daemon {
 
     private void loop(SessionPool pool, Optional<BinlogPosition> until) {
         Duration backoff = Duration.ofMillis(500);
+        Duration retry = Duration.ofMillis(200);
         while (!stopRequested) {
-            if (follower.fatal().isPresent()) {
-                throw follower.fatal().get();
-            }
-            Optional<String> lost = follower.takeLostReason();
-            if (lost.isPresent()) {
-                recoverLostPosition(pool, lost.get());
-                continue;
-            }
-            if (follower.isDisconnected()) {
-                backoff = reconnect(backoff);
-                continue;
-            }
-            handleShapeChanges(pool);
-            boolean work = awaitWork();
-            if (stopRequested) {
-                break;
-            }
-            if (work || dirty.committed().map(committed -> !committed.equals(synced)).orElse(false)) {
-                cycle(pool);
-            }
-            if (until.isPresent() && synced.isAtOrAfter(until.get()) && dirty.pending().isEmpty()) {
-                break;
+            try {
+                if (follower.fatal().isPresent()) {
+                    throw follower.fatal().get();
+                }
+                Optional<String> lost = follower.takeLostReason();
+                if (lost.isPresent()) {
+                    recoverLostPosition(pool, lost.get());
+                    continue;
+                }
+                if (follower.isDisconnected()) {
+                    backoff = reconnect(backoff);
+                    continue;
+                }
+                handleShapeChanges(pool);
+                boolean work = awaitWork();
+                if (stopRequested) {
+                    break;
+                }
+                if (work || dirty.committed().map(committed -> !committed.equals(synced)).orElse(false)) {
+                    cycle(pool);
+                }
+                retry = Duration.ofMillis(200);
+                if (until.isPresent() && synced.isAtOrAfter(until.get()) && dirty.pending().isEmpty()) {
+                    break;
+                }
+            } catch (MysqlsliceException e) {
+                if (e.failure() != Failure.CONNECTION) {
+                    throw e;
+                }
+                pool.reset();
+                LOG.warn("{}; retrying in {} ms", e.getMessage(), retry.toMillis());
+                sleep(retry);
+                retry = retry.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : retry.multipliedBy(2);
             }
         }
         saveCheckpoint(pool, synced, dirty.drain().changes(), false);
         LOG.info("stopped at {}", synced);
+    }
+
+    private void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopRequested = true;
+        }
     }
 
     /** Syncs everything drained so far, then advances the checkpoint to the last commit it covers. */
@@ -208,11 +229,16 @@ public final class Daemon {
     private void recoverLostPosition(SessionPool pool, String reason) {
         LOG.warn("the binlog can no longer be followed ({}); running a full range-hash sync, then following it from"
                 + " its current end", reason);
-        dirty.drain();
-        BinlogPosition current = currentEnd(pool);
-        synced = current;
-        follower.follow(current);
-        fullSync(pool, reason);
+        try {
+            BinlogPosition current = currentEnd(pool);
+            dirty.drain();
+            synced = current;
+            follower.follow(current);
+            fullSync(pool, reason);
+        } catch (MysqlsliceException e) {
+            follower.positionLost(reason);
+            throw e;
+        }
     }
 
     private Duration reconnect(Duration backoff) {

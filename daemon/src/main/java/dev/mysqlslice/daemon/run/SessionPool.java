@@ -22,8 +22,12 @@ public final class SessionPool implements Servers, AutoCloseable {
     private final Endpoint target;
     private final boolean localInfile;
     private final int transactionRows;
+    /** Sessions idle longer than this are checked before they are handed out (the server may have restarted). */
+    private static final long VALIDATE_AFTER_MILLIS = 2000;
+
     private final Deque<Session> idleSources = new ArrayDeque<>();
     private final Deque<Session> idleTargets = new ArrayDeque<>();
+    private final java.util.Map<Session, Long> idleSince = new java.util.IdentityHashMap<>();
     private final ExecutorService executor;
 
     public SessionPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows) {
@@ -78,11 +82,20 @@ public final class SessionPool implements Servers, AutoCloseable {
     }
 
     private Session borrow(Deque<Session> idle, Endpoint endpoint) {
-        synchronized (this) {
-            Session session = idle.pollFirst();
-            if (session != null) {
+        while (true) {
+            Session session;
+            long since;
+            synchronized (this) {
+                session = idle.pollFirst();
+                if (session == null) {
+                    break;
+                }
+                since = idleSince.remove(session);
+            }
+            if (System.currentTimeMillis() - since < VALIDATE_AFTER_MILLIS || isValid(session)) {
                 return session;
             }
+            session.closeConnection();
         }
         Session opened = Session.open(connector, endpoint);
         return new Session(endpoint, opened.connection(), session -> giveBack(idle, session));
@@ -99,10 +112,20 @@ public final class SessionPool implements Servers, AutoCloseable {
             return;
         }
         idle.addFirst(session);
+        idleSince.put(session, System.currentTimeMillis());
     }
 
-    private static void closeAll(Deque<Session> sessions) {
+    private static boolean isValid(Session session) {
+        try {
+            return session.connection().isValid(2);
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    private void closeAll(Deque<Session> sessions) {
         while (!sessions.isEmpty()) {
+            idleSince.remove(sessions.peekFirst());
             try {
                 sessions.pollFirst().closeConnection();
             } catch (RuntimeException ignored) {

@@ -65,10 +65,17 @@ class DaemonIT {
             daemon.stop();
         }
         servers.source().execute("UPDATE bar SET v = 'while stopped' WHERE id = 3", "DELETE FROM baz WHERE id = 1");
+        servers.source().execute("CREATE TABLE untracked (id INT PRIMARY KEY)");
         try (RunningDaemon daemon = RunningDaemon.start(servers, TABLES)) {
             daemon.awaitIdentical(servers, CONVERGE, "bar");
             assertThat(daemon.daemon().metrics().fullSyncs()).isZero();
             assertThat(servers.target().value("SELECT v FROM bar WHERE id = 3")).isEqualTo("while stopped");
+
+            // Writes to tables nobody tracks still move the checkpoint forward (within a heartbeat).
+            servers.source().execute("INSERT INTO untracked SELECT seq FROM seq_1_to_100");
+            String end = servers.source().rows("SHOW MASTER STATUS").get(0).get(1);
+            daemon.await(() -> end.equals(servers.target().value("SELECT binlog_position FROM mysqlslice_checkpoint")),
+                    DaemonIT.CONVERGE, "the checkpoint reaching the end of the binlog");
         }
     }
 }

@@ -59,6 +59,31 @@ class DaemonRecoveryIT {
     }
 
     @Test
+    void losingThePositionWhileRunningFallsBackToAFullSyncWithoutARestart(ServerPair servers, TestServers testServers)
+            throws Exception {
+        LocalServer source = testServers.sandbox().orElseThrow(() -> new IllegalStateException(
+                "this test wipes the source binlog and needs local test servers")).source();
+        DaemonIT.createTables(servers);
+        try (RunningDaemon daemon = RunningDaemon.start(servers, TABLES)) {
+            daemon.awaitIdentical(servers, DaemonIT.CONVERGE, "bar", "baz");
+            source.stop();
+            try (var files = java.nio.file.Files.list(source.dir().resolve("binlog"))) {
+                for (java.nio.file.Path file : files.toList()) {
+                    java.nio.file.Files.delete(file);
+                }
+            }
+            source.start();
+            servers.source().execute("UPDATE bar SET v = 'after the wipe' WHERE id = 8");
+
+            daemon.await(() -> daemon.daemon().metrics().fullSyncs() == 2, Duration.ofSeconds(40), "a second full sync");
+            daemon.awaitIdentical(servers, DaemonIT.CONVERGE, "bar", "baz");
+            servers.source().execute("UPDATE bar SET v = 'tailing again' WHERE id = 9");
+            daemon.awaitIdentical(servers, DaemonIT.CONVERGE, "bar");
+            assertThat(daemon.daemon().metrics().fullSyncs()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void anAlterOnTheSourceStopsThatTableOnlyUntilTheTargetMatches(ServerPair servers) {
         DaemonIT.createTables(servers);
         try (RunningDaemon daemon = RunningDaemon.start(servers, TABLES)) {
