@@ -30,6 +30,9 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = {"-t", "--table"}, paramLabel = "TABLE", description = "Only this table (repeatable).")
     List<String> tables = new ArrayList<>();
 
+    @Option(names = "--report", paramLabel = "FILE", description = "On stop, write the run's counters as JSON to FILE.")
+    java.nio.file.Path report;
+
     @Spec
     CommandSpec spec;
 
@@ -45,7 +48,10 @@ public final class DaemonCommand implements Callable<Integer> {
         logging.apply();
         Daemon daemon = launcher.create(connection, tables, spec.commandLine().getErr());
         Signals.onStop(daemon::requestStop);
-        daemon.run(Daemon.Mode.FOREVER);
+        Daemon.Outcome outcome = daemon.run(Daemon.Mode.FOREVER);
+        if (report != null) {
+            JsonReport.write(report, outcome);
+        }
         return ExitCodes.OK;
     }
 }

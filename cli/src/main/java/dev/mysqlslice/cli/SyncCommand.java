@@ -41,6 +41,9 @@ public final class SyncCommand implements Callable<Integer> {
             + " Without a usable checkpoint it runs a full sync and records one.")
     boolean incremental;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the outcome as JSON to FILE.")
+    java.nio.file.Path report;
+
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
             description = "Tables synced at the same time (default ${DEFAULT-VALUE}).")
     int parallel;
@@ -72,6 +75,9 @@ public final class SyncCommand implements Callable<Integer> {
         }
         SyncReport report = oneShot.run(spec.commandLine(), connection,
                 new SyncRequest(tables, dryRun ? SyncMode.DRY_RUN : SyncMode.APPLY, parallel), logging.isVerbose());
+        if (this.report != null) {
+            JsonReport.write(this.report, report);
+        }
         spec.commandLine().getOut().print(SummaryTable.render(report, dryRun));
         spec.commandLine().getOut().flush();
         report.firstFailure().ifPresent(failure -> spec.commandLine().getErr().println("mysqlslice: error: "
@@ -84,6 +90,9 @@ public final class SyncCommand implements Callable<Integer> {
         Signals.onStop(daemon::requestStop);
         Daemon.Outcome outcome = daemon.run(Daemon.Mode.CATCH_UP);
         DaemonMetrics metrics = outcome.metrics();
+        if (report != null) {
+            JsonReport.write(report, outcome);
+        }
         spec.commandLine().getOut().printf("caught up to %s: %,d inserted, %,d updated, %,d deleted in %d cycle(s)%s%n",
                 outcome.position(), metrics.inserted(), metrics.updated(), metrics.deleted(), metrics.cycles(),
                 outcome.fullSync() ? " after a full sync (" + outcome.fullSyncReason() + ")" : "");

@@ -39,6 +39,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2", description = "Tables compared at the same time.")
     int parallel;
 
+    @Option(names = "--report", paramLabel = "FILE", description = "Also write the outcome as JSON to FILE.")
+    java.nio.file.Path reportFile;
+
     @Spec
     CommandSpec spec;
 
@@ -54,6 +57,9 @@ public final class VerifyCommand implements Callable<Integer> {
         logging.apply();
         SyncReport report = oneShot.run(spec.commandLine(), connection,
                 new SyncRequest(tables, SyncMode.VERIFY, Math.max(1, parallel)), logging.isVerbose());
+        if (reportFile != null) {
+            JsonReport.write(reportFile, report);
+        }
         PrintWriter out = spec.commandLine().getOut();
         for (TableReport table : report.tables()) {
             out.printf("%-24s %-12s %s%n", table.table(), table.strategy().configName(),

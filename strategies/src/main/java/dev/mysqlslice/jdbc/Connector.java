@@ -49,6 +49,8 @@ public final class Connector {
             statement.execute(SessionSettings.initStatement(endpoint.role()));
             if (endpoint.role() == Role.SOURCE) {
                 connection.setReadOnly(true);
+                // Record locks only, never gap locks, for the daemon's momentary visibility barrier.
+                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
             return connection;
         } catch (SQLException e) {

@@ -12,6 +12,7 @@ import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
 import dev.mysqlslice.daemon.dirty.DirtyTracker;
+import dev.mysqlslice.model.Key;
 import java.io.Serializable;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -164,12 +165,14 @@ public final class EventRouter implements BinaryLogClient.EventListener {
             return;
         }
         rowsMarked.incrementAndGet();
-        if (tracked.get().marksWhole()) {
+        Optional<Key> key = tracked.get().shapeKnown()
+                ? tracked.get().extractor().keyOf(row, included, mapped.get().columns()) : Optional.empty();
+        key.ifPresent(value -> dirty.noteRow(tracked.get().table(), value));
+        if (tracked.get().marksWhole() || key.isEmpty()) {
             dirty.markWhole(tracked.get().dirtyAs());
-            return;
+        } else {
+            dirty.mark(tracked.get().table(), key.get());
         }
-        tracked.get().extractor().keyOf(row, included, mapped.get().columns()).ifPresentOrElse(
-                key -> dirty.mark(tracked.get().table(), key), () -> dirty.markWhole(tracked.get().table()));
     }
 
     private void warnIfAppendOnly(long tableId) {

@@ -18,8 +18,16 @@ public final class DirtyTracker {
     public record TableSpec(boolean integerKey, boolean bigIntegers, long bucketWidth) {
     }
 
-    /** Everything drained at once: the changes and the last committed position they lead up to. */
-    public record Drained(Map<String, TableChange> changes, Optional<BinlogPosition> position, long eventTimeMillis) {
+    /** The last changed row of a tracked table whose key could be read (for the visibility barrier). */
+    public record LastRow(String table, Key key) {
+    }
+
+    /**
+     * Everything drained at once: the changes, the last committed position they lead up to, and
+     * the last changed row with a readable key.
+     */
+    public record Drained(Map<String, TableChange> changes, Optional<BinlogPosition> position, long eventTimeMillis,
+                          Optional<LastRow> lastRow) {
 
         public boolean isEmpty() {
             return changes.isEmpty();
@@ -30,6 +38,7 @@ public final class DirtyTracker {
     private Map<String, TableDirt> dirt = new LinkedHashMap<>();
     private final Map<String, TableChange> retry = new LinkedHashMap<>();
     private BinlogPosition committed;
+    private LastRow lastRow;
     private long committedEventTime;
     private long commits;
     private long drainedCommits;
@@ -45,6 +54,11 @@ public final class DirtyTracker {
 
     public synchronized void mark(String table, Key key) {
         tableDirt(table).add(key);
+    }
+
+    /** Remembers the latest changed row whose key is known, of any tracked table. */
+    public synchronized void noteRow(String table, Key key) {
+        lastRow = new LastRow(table, key);
     }
 
     public synchronized void markWhole(String table) {
@@ -103,7 +117,9 @@ public final class DirtyTracker {
         });
         dirt = new LinkedHashMap<>();
         drainedCommits = commits;
-        return new Drained(changes, Optional.ofNullable(committed), committedEventTime);
+        Optional<LastRow> row = Optional.ofNullable(lastRow);
+        lastRow = null;
+        return new Drained(changes, Optional.ofNullable(committed), committedEventTime, row);
     }
 
     /** Puts back changes a cycle could not sync, so the next cycle retries them. */

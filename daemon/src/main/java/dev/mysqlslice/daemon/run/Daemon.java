@@ -60,6 +60,7 @@ public final class Daemon {
     private final CheckpointStore store;
     private final CycleRunner cycles;
     private final ShapeWatcher shapes;
+    private final VisibilityBarrier barrier = new VisibilityBarrier();
     private final DaemonMetrics metrics = new DaemonMetrics();
     private final Map<String, TablePlan> plans = new LinkedHashMap<>();
     private final Map<String, String> stopped = new LinkedHashMap<>();
@@ -196,8 +197,18 @@ public final class Daemon {
         }
         Instant begin = Instant.now();
         lastCycleStart = begin;
-        saveCheckpoint(pool, synced, changes, true);
-        CycleRunner.Result result = cycles.run(changes, plans, pool, metrics);
+        CycleRunner.Result result;
+        try {
+            saveCheckpoint(pool, synced, changes, true);
+            try (Session sourceSession = pool.openSource()) {
+                barrier.await(sourceSession, changes, plans, drained.lastRow());
+            }
+            result = cycles.run(changes, plans, pool, metrics);
+        } catch (RuntimeException e) {
+            // Nothing drained may be lost: the changes go back and the position does not move.
+            dirty.restore(changes);
+            throw e;
+        }
         if (result.connectionFailed()) {
             pool.reset();
         }

@@ -1,0 +1,277 @@
+package dev.mysqlslice.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * S5: the daemon while a writer changes rows at a steady rate (single rows and small
+ * transactions), with a marker row every 10 ms. The lag of each marker is the time from its
+ * commit on the source to its first sight on the target. The source's CPU time is measured for
+ * the same writer without and with the daemon; the difference is what the daemon cost it.
+ */
+final class LoadScenario {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoadScenario.class);
+    private static final String CREATE_MARKERS = "CREATE TABLE bench_markers (id BIGINT AUTO_INCREMENT PRIMARY KEY,"
+            + " written_at DATETIME(6) NOT NULL)";
+
+    private final Lab lab;
+    private final BenchSettings settings;
+
+    LoadScenario(Lab lab, BenchSettings settings) {
+        this.lab = lab;
+        this.settings = settings;
+    }
+
+    Measurement run() {
+        for (var server : List.of(lab.source(), lab.target())) {
+            lab.execute(server, true, "DROP TABLE IF EXISTS bench_markers", CREATE_MARKERS);
+        }
+        Writer baseline = new Writer();
+        long baselineTicks = sourceTicks();
+        baseline.run(settings.s5Seconds(), null);
+        long baselineCpu = sourceTicks() - baselineTicks;
+
+        Path config = lab.config("s5", "crc32x2", "daemon:\n  heartbeat-ms: 500\n");
+        rewriteWithMarkers(config);
+        // Bring the checkpoint to the end of the binlog first, so the counters cover the load only.
+        Timed.shell(lab.dir(), lab.environment(), lab.mysqlslice("sync --incremental -q --config " + config));
+        Path report = lab.dir().resolve("s5-report.json");
+        Path log = lab.dir().resolve("s5-daemon.log");
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec /usr/bin/time -f '%e %M' -o " + lab.dir()
+                .resolve("s5-time.txt") + " " + lab.mysqlslice("daemon --config " + config + " --report " + report))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(lab.environment());
+        Process daemon;
+        try {
+            daemon = builder.start();
+            awaitLog(log, "following the source binlog", 120);
+            Thread.sleep(1000);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Observer observer = new Observer();
+        Thread watching = new Thread(observer, "bench-observer");
+        watching.start();
+        Writer writer = new Writer();
+        long ticks = sourceTicks();
+        writer.run(settings.s5Seconds(), observer);
+        long writerEnd = System.nanoTime();
+        observer.awaitAll(writer.markers.keySet(), 30);
+        long daemonCpu = sourceTicks() - ticks - baselineCpu;
+        boolean identical = Convergence.identical(lab, "bench_orders", "id");
+        observer.stop();
+        long peakKb = stopDaemon(daemon);
+
+        List<Double> lags = new ArrayList<>();
+        writer.markers.forEach((id, committed) -> {
+            Long seen = observer.seen.get(id);
+            lags.add(seen == null ? Double.NaN : Math.max(0, seen - committed) / 1_000_000.0);
+        });
+        long missing = lags.stream().filter(lag -> lag.isNaN()).count();
+        List<Double> known = lags.stream().filter(lag -> !lag.isNaN()).sorted().toList();
+        JsonNode counters = read(report);
+        long rehashed = counters == null ? -1 : counters.path("rowsHashed").asLong() + counters.path("rowsListed").asLong();
+        double perChange = writer.changes.get() == 0 ? 0 : (double) rehashed / writer.changes.get();
+        String note = String.format(Locale.ROOT, "lag p50 %.0f ms, p99 %.0f ms, max %.0f ms over %d markers%s;"
+                        + " %d row changes at %d/s; rows re-hashed per change %.1f; source CPU used by mysqlslice %.1f s"
+                        + " (%.1f%% of one core)", percentile(known, 50), percentile(known, 99), percentile(known, 100),
+                known.size(), missing > 0 ? " (" + missing + " never seen)" : "", writer.changes.get(), settings.s5Rate(),
+                perChange, daemonCpu / 100.0, 100.0 * daemonCpu / 100.0 / Math.max(1, settings.s5Seconds()));
+        LOG.info("S5: {}", note);
+        return new Measurement("S5 daemon under load", "mysqlslice daemon", (writerEnd - writer.started) / 1e9, 1,
+                writer.changes.get(), 0, rehashed, counters == null ? -1 : counters.path("inserted").asLong(), -1, peakKb / 1024,
+                identical && missing == 0, note);
+    }
+
+    /** p50/p99/max of the lags, for the targets. */
+    static double percentile(List<Double> sorted, int percent) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percent / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private void rewriteWithMarkers(Path config) {
+        try {
+            String yaml = Files.readString(config);
+            Files.writeString(config, yaml + "  bench_markers: general\n");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long sourceTicks() {
+        long pid = lab.source().pid().orElseThrow();
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the source's CPU time: " + e.getMessage(), e);
+        }
+    }
+
+    private long stopDaemon(Process daemon) {
+        // GNU time does not pass signals on: SIGTERM goes to the daemon itself.
+        daemon.toHandle().descendants().forEach(ProcessHandle::destroy);
+        try {
+            daemon.waitFor();
+            String[] fields = Files.readString(lab.dir().resolve("s5-time.txt")).strip().split("\n");
+            return Long.parseLong(fields[fields.length - 1].split(" ")[1]);
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void awaitLog(Path log, String text, int seconds) throws InterruptedException, IOException {
+        long deadline = System.currentTimeMillis() + Math.max(1, seconds) * 1000L;
+        while (System.currentTimeMillis() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        if (seconds > 0) {
+            throw new IllegalStateException("the daemon did not log '" + text + "': " + Files.readString(log));
+        }
+    }
+
+    private static JsonNode read(Path report) {
+        try {
+            return Files.exists(report) ? new ObjectMapper().readTree(report.toFile()) : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Changes rows at the configured rate: every 10 ms a marker and the rest as single rows or small transactions. */
+    private final class Writer {
+        final Map<Long, Long> markers = new ConcurrentHashMap<>();
+        final AtomicLong changes = new AtomicLong();
+        long started;
+
+        void run(int seconds, Observer observer) {
+            int perTick = Math.max(1, settings.s5Rate() / 100);
+            long maxId = settings.rows() * 20 / 19;
+            Random random = new Random(5);
+            try (Connection connection = lab.connect(lab.source(), true);
+                 PreparedStatement update = connection.prepareStatement(
+                         "UPDATE bench_orders SET quantity = quantity + 1 WHERE id = ?");
+                 PreparedStatement marker = connection.prepareStatement(
+                         "INSERT INTO bench_markers (written_at) VALUES (NOW(6))", Statement.RETURN_GENERATED_KEYS)) {
+                started = System.nanoTime();
+                long end = started + seconds * 1_000_000_000L;
+                long tick = 0;
+                while (System.nanoTime() < end) {
+                    marker.executeUpdate();
+                    long committed = System.nanoTime();
+                    try (ResultSet keys = marker.getGeneratedKeys()) {
+                        keys.next();
+                        if (observer != null) {
+                            markers.put(keys.getLong(1), committed);
+                        }
+                    }
+                    changes.incrementAndGet();
+                    int left = perTick - 1;
+                    if (tick % 2 == 0 && left >= 3) {
+                        connection.setAutoCommit(false);
+                        for (int i = 0; i < 3; i++) {
+                            update.setLong(1, id(random, maxId));
+                            changes.addAndGet(update.executeUpdate());
+                        }
+                        connection.commit();
+                        connection.setAutoCommit(true);
+                        left -= 3;
+                    }
+                    for (int i = 0; i < left; i++) {
+                        update.setLong(1, id(random, maxId));
+                        changes.addAndGet(update.executeUpdate());
+                    }
+                    tick++;
+                    long next = started + tick * 10_000_000L;
+                    long wait = next - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("S5 writer: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private long id(Random random, long maxId) {
+            long id = 1 + (long) (random.nextDouble() * maxId);
+            return id % 20 == 0 ? id + 1 : id;
+        }
+    }
+
+    /** Polls the target for new marker rows and records when each was first seen. */
+    private final class Observer implements Runnable {
+        final Map<Long, Long> seen = new ConcurrentHashMap<>();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+
+        @Override
+        public void run() {
+            try (Connection connection = lab.connect(lab.target(), true);
+                 PreparedStatement poll = connection.prepareStatement("SELECT id FROM bench_markers WHERE id > ? ORDER BY id")) {
+                long last = 0;
+                while (running.get()) {
+                    poll.setLong(1, last);
+                    try (ResultSet rows = poll.executeQuery()) {
+                        long now = System.nanoTime();
+                        while (rows.next()) {
+                            last = rows.getLong(1);
+                            seen.putIfAbsent(last, now);
+                        }
+                    }
+                    Thread.sleep(2);
+                }
+            } catch (SQLException e) {
+                LOG.warn("S5 observer: {}", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void awaitAll(java.util.Set<Long> ids, int seconds) {
+            long deadline = System.currentTimeMillis() + seconds * 1000L;
+            while (!seen.keySet().containsAll(ids) && System.currentTimeMillis() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+
+        void stop() {
+            running.set(false);
+        }
+    }
+}
