@@ -52,7 +52,7 @@ public final class RowHashSql {
     /** One row's hash: an unsigned 64-bit number (crc32x2) or 32 hex digits (md5). */
     public static String rowHash(String encoding, HashAlgorithm algorithm) {
         return switch (algorithm) {
-            case CRC32X2 -> "(CRC32(" + ROW_VARIABLE + " := " + encoding + ") << 32 | CRC32(HEX(" + ROW_VARIABLE + ")))";
+            case CRC32X2 -> "(CRC32(" + ROW_VARIABLE + " := " + encoding + ") << 32 | CRC32(REVERSE(" + ROW_VARIABLE + ")))";
             case MD5 -> "MD5(" + encoding + ")";
         };
     }

@@ -22,10 +22,10 @@ class RowHashSqlTest {
     }
 
     @Test
-    void crc32x2HashesTheEncodingOnceAndItsHexFormOnce() {
-        assertThat(RowHashSql.rowHash("E", HashAlgorithm.CRC32X2)).isEqualTo("(CRC32(@mss_row := E) << 32 | CRC32(HEX(@mss_row)))");
+    void crc32x2HashesTheEncodingForwardsAndReversed() {
+        assertThat(RowHashSql.rowHash("E", HashAlgorithm.CRC32X2)).isEqualTo("(CRC32(@mss_row := E) << 32 | CRC32(REVERSE(@mss_row)))");
         assertThat(RowHashSql.aggregates("E", HashAlgorithm.CRC32X2))
-                .isEqualTo("COUNT(*), BIT_XOR((CRC32(@mss_row := E) << 32 | CRC32(HEX(@mss_row)))), 0");
+                .isEqualTo("COUNT(*), BIT_XOR((CRC32(@mss_row := E) << 32 | CRC32(REVERSE(@mss_row)))), 0");
     }
 
     @Test
