@@ -6,6 +6,7 @@ import dev.mysqlslice.daemon.run.Daemon;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dagger.Lazy;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,17 +37,17 @@ public final class DaemonCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final DaemonLauncher launcher;
+    private final Lazy<DaemonLauncher> launcher;
 
     @Inject
-    public DaemonCommand(DaemonLauncher launcher) {
+    public DaemonCommand(Lazy<DaemonLauncher> launcher) {
         this.launcher = launcher;
     }
 
     @Override
     public Integer call() {
         logging.apply();
-        Daemon daemon = launcher.create(connection, tables, spec.commandLine().getErr());
+        Daemon daemon = launcher.get().create(connection, tables, spec.commandLine().getErr());
         Signals.onStop(daemon::requestStop);
         Daemon.Outcome outcome = daemon.run(Daemon.Mode.FOREVER);
         if (report != null) {

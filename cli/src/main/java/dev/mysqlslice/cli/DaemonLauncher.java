@@ -7,6 +7,7 @@ import dev.mysqlslice.daemon.run.DaemonFactory;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.jdbc.SessionPair;
 import dev.mysqlslice.strategy.TablePlan;
 import dev.mysqlslice.sync.Planner;
 import java.io.PrintWriter;
@@ -34,8 +35,9 @@ public final class DaemonLauncher {
         Endpoint source = configs.endpoint(config.source());
         Endpoint target = configs.endpoint(config.target());
         List<TablePlan> plans;
-        try (Session sourceSession = Session.open(connector, source);
-             Session targetSession = Session.open(connector, target)) {
+        try (SessionPair sessions = SessionPair.open(connector, source, target)) {
+            Session sourceSession = sessions.source();
+            Session targetSession = sessions.target();
             plans = planner.plan(sourceSession, targetSession, config, tables);
         }
         return factory.create(config, source, target, plans);

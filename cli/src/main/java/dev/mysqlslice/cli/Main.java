@@ -2,6 +2,7 @@ package dev.mysqlslice.cli;
 
 import dev.mysqlslice.cli.ioc.DaggerCliComponent;
 import dev.mysqlslice.cli.ioc.DaggerFactory;
+import dev.mysqlslice.jdbc.DriverWarmup;
 import dev.mysqlslice.jdbc.PasswordResolver;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -17,6 +18,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code. */
     public static int run(String... args) {
+        DriverWarmup.start();
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         PasswordResolver passwords = PasswordResolver.system(new TerminalPrompter());

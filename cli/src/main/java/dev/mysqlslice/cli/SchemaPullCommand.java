@@ -5,6 +5,7 @@ import dev.mysqlslice.cli.options.LoggingOptions;
 import dev.mysqlslice.config.Config;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.jdbc.SessionPair;
 import dev.mysqlslice.schema.SchemaPullReport;
 import dev.mysqlslice.schema.SchemaPuller;
 import dev.mysqlslice.sync.TableSelection;
@@ -12,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dagger.Lazy;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,12 +41,12 @@ public final class SchemaPullCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Configs configs;
-    private final Connector connector;
-    private final SchemaPuller puller;
+    private final Lazy<Configs> configs;
+    private final Lazy<Connector> connector;
+    private final Lazy<SchemaPuller> puller;
 
     @Inject
-    public SchemaPullCommand(Configs configs, Connector connector, SchemaPuller puller) {
+    public SchemaPullCommand(Lazy<Configs> configs, Lazy<Connector> connector, Lazy<SchemaPuller> puller) {
         this.configs = configs;
         this.connector = connector;
         this.puller = puller;
@@ -54,12 +56,13 @@ public final class SchemaPullCommand implements Callable<Integer> {
     public Integer call() {
         logging.apply();
         PrintWriter out = spec.commandLine().getOut();
-        Config config = configs.load(connection, spec.commandLine().getErr());
+        Config config = configs.get().load(connection, spec.commandLine().getErr());
         List<String> wanted = TableSelection.forSchemaPull(config, tables);
         SchemaPullReport report;
-        try (Session source = Session.open(connector, configs.endpoint(config.source()));
-             Session target = Session.open(connector, configs.endpoint(config.target()))) {
-            report = puller.pull(source, target, wanted, replace);
+        try (SessionPair sessions = SessionPair.open(connector.get(), configs.get().endpoint(config.source()), configs.get().endpoint(config.target()))) {
+            Session source = sessions.source();
+            Session target = sessions.target();
+            report = puller.get().pull(source, target, wanted, replace);
         }
         out.println("created " + report.created().size() + " table(s) in target database " + config.target().database()
                 + ": " + String.join(", ", report.created()));

@@ -7,7 +7,9 @@ import dev.mysqlslice.daemon.run.DaemonReport;
 import dev.mysqlslice.daemon.run.StatusReader;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.jdbc.SessionPair;
 import java.util.concurrent.Callable;
+import dagger.Lazy;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,12 +35,12 @@ public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final Configs configs;
-    private final Connector connector;
-    private final StatusReader reader;
+    private final Lazy<Configs> configs;
+    private final Lazy<Connector> connector;
+    private final Lazy<StatusReader> reader;
 
     @Inject
-    public StatusCommand(Configs configs, Connector connector, StatusReader reader) {
+    public StatusCommand(Lazy<Configs> configs, Lazy<Connector> connector, Lazy<StatusReader> reader) {
         this.configs = configs;
         this.connector = connector;
         this.reader = reader;
@@ -47,11 +49,12 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         logging.apply();
-        Config config = configs.load(connection, spec.commandLine().getErr());
+        Config config = configs.get().load(connection, spec.commandLine().getErr());
         DaemonReport report;
-        try (Session source = Session.open(connector, configs.endpoint(config.source()));
-             Session target = Session.open(connector, configs.endpoint(config.target()))) {
-            report = reader.read(source, target, config.daemon());
+        try (SessionPair sessions = SessionPair.open(connector.get(), configs.get().endpoint(config.source()), configs.get().endpoint(config.target()))) {
+            Session source = sessions.source();
+            Session target = sessions.target();
+            report = reader.get().read(source, target, config.daemon());
         }
         spec.commandLine().getOut().print(json ? report.json() + "\n" : report.text());
         spec.commandLine().getOut().flush();

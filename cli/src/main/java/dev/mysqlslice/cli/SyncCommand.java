@@ -10,6 +10,7 @@ import dev.mysqlslice.sync.SyncRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dagger.Lazy;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,11 +52,11 @@ public final class SyncCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final OneShotRun oneShot;
-    private final DaemonLauncher launcher;
+    private final Lazy<OneShotRun> oneShot;
+    private final Lazy<DaemonLauncher> launcher;
 
     @Inject
-    public SyncCommand(OneShotRun oneShot, DaemonLauncher launcher) {
+    public SyncCommand(Lazy<OneShotRun> oneShot, Lazy<DaemonLauncher> launcher) {
         this.oneShot = oneShot;
         this.launcher = launcher;
     }
@@ -73,7 +74,7 @@ public final class SyncCommand implements Callable<Integer> {
             }
             return incremental();
         }
-        SyncReport report = oneShot.run(spec.commandLine(), connection,
+        SyncReport report = oneShot.get().run(spec.commandLine(), connection,
                 new SyncRequest(tables, dryRun ? SyncMode.DRY_RUN : SyncMode.APPLY, parallel), logging.isVerbose());
         if (this.report != null) {
             JsonReport.write(this.report, report);
@@ -86,7 +87,7 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     private int incremental() {
-        Daemon daemon = launcher.create(connection, tables, spec.commandLine().getErr());
+        Daemon daemon = launcher.get().create(connection, tables, spec.commandLine().getErr());
         Signals.onStop(daemon::requestStop);
         Daemon.Outcome outcome = daemon.run(Daemon.Mode.CATCH_UP);
         DaemonMetrics metrics = outcome.metrics();

@@ -10,6 +10,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import dagger.Lazy;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,17 +46,17 @@ public final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final OneShotRun oneShot;
+    private final Lazy<OneShotRun> oneShot;
 
     @Inject
-    public VerifyCommand(OneShotRun oneShot) {
+    public VerifyCommand(Lazy<OneShotRun> oneShot) {
         this.oneShot = oneShot;
     }
 
     @Override
     public Integer call() {
         logging.apply();
-        SyncReport report = oneShot.run(spec.commandLine(), connection,
+        SyncReport report = oneShot.get().run(spec.commandLine(), connection,
                 new SyncRequest(tables, SyncMode.VERIFY, Math.max(1, parallel)), logging.isVerbose());
         if (reportFile != null) {
             JsonReport.write(reportFile, report);

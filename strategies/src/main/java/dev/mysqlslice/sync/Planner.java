@@ -24,12 +24,26 @@ public final class Planner {
 
     /** The checked plans of the configured tables (all source tables when none are configured), or {@code only}. */
     public List<TablePlan> plan(Session source, Session target, Config config, List<String> only) {
+        java.util.concurrent.CompletableFuture<Catalog> targetCatalog =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> reader.read(target));
         Catalog sourceCatalog = reader.read(source);
-        Catalog targetCatalog = reader.read(target);
+        return plan(sourceCatalog, join(targetCatalog), source, target, config, only);
+    }
+
+    private static List<TablePlan> plan(Catalog sourceCatalog, Catalog targetCatalog, Session source, Session target,
+                                        Config config, List<String> only) {
         List<TableConfig> configured = config.tables().isEmpty()
                 ? sourceCatalog.tableNames().stream().map(name -> TableConfig.withDefaults(name, config.defaults())).toList()
                 : config.tables();
         return TablePlanner.plan(TableSelection.forSync(configured, only), sourceCatalog, targetCatalog,
                 source.endpoint().database(), target.endpoint().database());
+    }
+
+    private static Catalog join(java.util.concurrent.CompletableFuture<Catalog> catalog) {
+        try {
+            return catalog.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 }

@@ -6,7 +6,7 @@ import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
-import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.jdbc.SessionPair;
 import dev.mysqlslice.model.TableCounters;
 import dev.mysqlslice.strategy.ProgressListener;
 import dev.mysqlslice.strategy.Scope;
@@ -49,10 +49,9 @@ public final class SyncRunner {
         Instant start = Instant.now();
         List<TablePlan> plans;
         boolean localInfile;
-        try (Session sourceSession = Session.open(connector, source);
-             Session targetSession = Session.open(connector, target)) {
-            plans = planner.plan(sourceSession, targetSession, config, request.tables());
-            localInfile = request.mode().writes() && ServerPool.targetAllowsLocalInfile(targetSession);
+        try (SessionPair sessions = SessionPair.open(connector, source, target)) {
+            plans = planner.plan(sessions.source(), sessions.target(), config, request.tables());
+            localInfile = request.mode().writes() && ServerPool.targetAllowsLocalInfile(sessions.target());
         }
         if (request.mode().writes() && !localInfile) {
             LOG.info("the target does not allow LOAD DATA LOCAL INFILE (local_infile=OFF); bulk copies use batched"
