@@ -39,8 +39,10 @@ final class Lab implements AutoCloseable {
 
     /** Starts both servers under {@code dir}; {@code home} is the mysqlslice checkout (for ./mysqlslice). */
     static Lab start(Path dir, Path home, String bufferPool) {
-        Sandbox sandbox = Sandbox.start(dir, ServerSpec.source().withBufferPoolSize(bufferPool),
-                ServerSpec.target().withBufferPoolSize(bufferPool));
+        // A production-sized redo log: the tests' small one throttles bulk loads for every tool alike.
+        Sandbox sandbox = Sandbox.start(dir,
+                ServerSpec.source().withBufferPoolSize(bufferPool).withOption("innodb-log-file-size", "512M"),
+                ServerSpec.target().withBufferPoolSize(bufferPool).withOption("innodb-log-file-size", "512M"));
         Lab lab = new Lab(dir, home, sandbox);
         for (LocalServer server : List.of(sandbox.source(), sandbox.target())) {
             lab.execute(server, false, "CREATE DATABASE " + DATABASE + " CHARACTER SET utf8mb4");

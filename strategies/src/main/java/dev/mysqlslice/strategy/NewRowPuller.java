@@ -33,7 +33,7 @@ public final class NewRowPuller {
         long estimate = hasher.estimatedRows(comparison.source(), shape);
         long copied = copier.copy(new RowCopier.Job(comparison.source().session(), comparison.source().filter(),
                 comparison.target().session(), shape, shape.name(), range, job.servers().transactionRows(),
-                job.servers().targetLocalInfile(), comparison.counters(),
+                job.servers().targetLocalInfile(), comparison.counters(), job.servers().executor(),
                 rows -> job.progress().update(shape.name(), "copying", rows, estimate, "rows")));
         comparison.counters().applied(copied, 0, 0);
         return copied;

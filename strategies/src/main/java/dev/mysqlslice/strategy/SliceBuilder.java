@@ -43,7 +43,8 @@ public final class SliceBuilder {
 
     /** Everything a build needs. */
     public record Build(TablePlan plan, Session source, Session target, Map<String, String> shadows,
-                        boolean localInfile, int transactionRows, TableCounters counters, ProgressListener progress) {
+                        boolean localInfile, int transactionRows, TableCounters counters, java.util.concurrent.Executor executor,
+                        ProgressListener progress) {
 
         TableShape member(String table) {
             return plan.member(table).orElseThrow();
@@ -73,7 +74,7 @@ public final class SliceBuilder {
         Optional<String> filter = build.plan().config().where();
         if (root.hasKey()) {
             copier.copy(new RowCopier.Job(build.source(), filter, build.target(), root, build.shadow(root.name()),
-                    KeyRange.ALL, build.transactionRows(), build.localInfile(), build.counters(),
+                    KeyRange.ALL, build.transactionRows(), build.localInfile(), build.counters(), build.executor(),
                     rows -> build.progress().update(root.name(), "rebuilding", rows, -1, "rows")));
         } else {
             SqlFragment where = SqlFragment.filter(filter);

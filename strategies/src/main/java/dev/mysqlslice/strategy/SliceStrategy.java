@@ -51,7 +51,8 @@ public final class SliceStrategy implements SyncStrategy {
             }
             try {
                 builder.build(new SliceBuilder.Build(plan, source, target, shadows, job.servers().targetLocalInfile(),
-                        job.servers().transactionRows(), counters.get(plan.name()), job.progress()));
+                        job.servers().transactionRows(), counters.get(plan.name()), job.servers().executor(),
+                        job.progress()));
                 boolean changed = false;
                 for (TableShape member : plan.members()) {
                     changed |= countChanges(target, member, shadows.get(member.name()), counters.get(member.name()));

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class RangeRepairer {
 
     /** Keys per source read and per target transaction. */
-    static final int KEYS_PER_TRANSACTION = 500;
+    static final int KEYS_PER_TRANSACTION = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(RangeRepairer.class);
 
     /**
@@ -60,18 +60,16 @@ public final class RangeRepairer {
             deleted += delete(target, shape, group);
         }
         for (List<Key> group : groups(copy)) {
-            List<RawRow> rows = fetch(source, sourceFilter, shape, group, counters);
             List<Key> replaced = group.stream().filter(updates::contains).toList();
-            long[] written = target.inTransaction(connection -> write(connection, shape, replaced, rows),
-                    "repairing rows of " + shape.name());
-            // A row may have left the source since it was listed: then its target row is only deleted.
             Set<Key> fetched = new HashSet<>();
-            rows.forEach(row -> fetched.add(row.key(keyTypes)));
+            long collateralOfGroup = target.inTransaction(connection -> write(connection, source, sourceFilter, shape,
+                    group, replaced, fetched, counters), "repairing rows of " + shape.name());
+            // A row may have left the source since it was listed: then its target row is only deleted.
             long replacedAndFetched = replaced.stream().filter(fetched::contains).count();
             updated += replacedAndFetched;
             deleted += replaced.size() - replacedAndFetched;
-            inserted += rows.size() - replacedAndFetched;
-            collateral += written[1];
+            inserted += fetched.size() - replacedAndFetched;
+            collateral += collateralOfGroup;
         }
         counters.applied(inserted, updated, deleted);
         return new Result(inserted, updated, deleted, collateral);
@@ -87,9 +85,13 @@ public final class RangeRepairer {
         }, "deleting rows of " + shape.name());
     }
 
-    /** Returns {rows written, collateral rows removed}. */
-    private long[] write(Connection connection, TableShape shape, List<Key> replaced, List<RawRow> rows)
-            throws SQLException {
+    /**
+     * In one target transaction: removes the rows being replaced, then streams the group's source
+     * rows into batched INSERTs (memory stays bounded whatever the row size). Records the keys
+     * found on the source in {@code fetched}; returns the rows of other keys a REPLACE removed.
+     */
+    private long write(Connection connection, Session source, Optional<String> sourceFilter, TableShape shape,
+                       List<Key> group, List<Key> replaced, Set<Key> fetched, TableCounters counters) throws SQLException {
         if (!replaced.isEmpty()) {
             SqlFragment delete = CopySql.delete(shape, KeySql.in(shape.keys(), replaced));
             try (PreparedStatement statement = connection.prepareStatement(delete.sql())) {
@@ -97,56 +99,74 @@ public final class RangeRepairer {
                 statement.executeUpdate();
             }
         }
-        if (rows.isEmpty()) {
-            return new long[] {0, 0};
-        }
+        List<KeyType> keyTypes = KeyCodec.types(shape.keys());
         java.sql.Savepoint beforeInsert = connection.setSavepoint();
         try (PreparedStatement statement = connection.prepareStatement(CopySql.insert(shape))) {
-            for (RawRow row : rows) {
-                BulkWriter.bindRow(statement, row);
-                statement.addBatch();
-            }
-            statement.executeBatch();
-            return new long[] {rows.size(), 0};
-        } catch (SQLException e) {
+            BulkWriter.Batch batch = new BulkWriter.Batch(statement);
+            stream(source, sourceFilter, shape, group, counters, row -> {
+                fetched.add(row.key(keyTypes));
+                batch.add(row);
+            });
+            batch.flush();
+            return 0;
+        } catch (SQLException | TargetWriteException failure) {
+            SQLException e = failure instanceof TargetWriteException wrapped ? wrapped.cause : (SQLException) failure;
             if (!isDuplicateKey(e)) {
                 throw e;
             }
             connection.rollback(beforeInsert);
-            return new long[] {rows.size(), replace(connection, shape, rows)};
-        }
-    }
-
-    /** Inserts with REPLACE, which removes rows colliding on a secondary unique key; returns how many it removed. */
-    private long replace(Connection connection, TableShape shape, List<RawRow> rows) throws SQLException {
-        long collateral = 0;
-        try (PreparedStatement statement = connection.prepareStatement(CopySql.replace(shape))) {
-            for (RawRow row : rows) {
-                BulkWriter.bindRow(statement, row);
-                collateral += statement.executeUpdate() - 1;
+            fetched.clear();
+            long[] collateral = {0};
+            try (PreparedStatement statement = connection.prepareStatement(CopySql.replace(shape))) {
+                stream(source, sourceFilter, shape, group, new TableCounters(), row -> {
+                    fetched.add(row.key(keyTypes));
+                    BulkWriter.bindRow(statement, row);
+                    collateral[0] += statement.executeUpdate() - 1;
+                });
+            } catch (TargetWriteException wrapped) {
+                throw wrapped.cause;
             }
+            LOG.debug("{}: REPLACE removed {} colliding rows of other keys", shape.name(), collateral[0]);
+            return collateral[0];
         }
-        LOG.debug("{}: REPLACE removed {} colliding rows of other keys", shape.name(), collateral);
-        return collateral;
     }
 
-    private List<RawRow> fetch(Session source, Optional<String> sourceFilter, TableShape shape, List<Key> keys,
-                               TableCounters counters) {
-        SqlFragment where = KeySql.in(shape.keys(), keys)
-                .and(SqlFragment.filter(sourceFilter));
+    /** Handles one source row inside a target transaction. */
+    @FunctionalInterface
+    private interface RowHandler {
+        void handle(RawRow row) throws SQLException;
+    }
+
+    /** Carries a target error through the source's row stream, which would otherwise take it for its own. */
+    private static final class TargetWriteException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient SQLException cause;
+
+        TargetWriteException(SQLException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    /** Streams the source rows of {@code keys} to {@code handler}, one at a time. */
+    private void stream(Session source, Optional<String> sourceFilter, TableShape shape, List<Key> keys,
+                        TableCounters counters, RowHandler handler) {
+        SqlFragment where = KeySql.in(shape.keys(), keys).and(SqlFragment.filter(sourceFilter));
         SqlFragment select = CopySql.select(shape, where, 0);
         List<KeyType> keyTypes = KeyCodec.types(shape.keys());
         int stored = shape.storedColumns().size();
-        List<RawRow> rows = new ArrayList<>(keys.size());
         source.stream(select.sql(), statement -> select.bind(statement, 1), result -> {
             RowCursor cursor = new RowCursor(result, stored, keyTypes);
             RawRow row;
             while ((row = cursor.next()) != null) {
-                rows.add(row);
+                try {
+                    handler.handle(row);
+                } catch (SQLException e) {
+                    throw new TargetWriteException(e);
+                }
             }
             counters.rowsRead(cursor.count(), cursor.bytes());
         }, "reading changed rows of " + shape.name());
-        return rows;
     }
 
     private static boolean isDuplicateKey(SQLException e) {

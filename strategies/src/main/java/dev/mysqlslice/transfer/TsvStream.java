@@ -6,16 +6,15 @@ import java.sql.SQLException;
 
 /**
  * Feeds rows from a {@link RowCursor} to {@code LOAD DATA LOCAL INFILE} as tab-separated raw
- * bytes: backslash, tab, newline and NUL escaped, NULL as {@code \N}. Rows are pulled from the
- * source only as the driver reads, so nothing but one buffer is held in memory.
+ * bytes ({@link TsvEncoder}). Rows are pulled from the source only as the driver reads, so
+ * nothing but one buffer is held in memory.
  */
 public final class TsvStream extends InputStream {
 
     private static final int BUFFER = 256 * 1024;
 
     private final RowCursor cursor;
-    private byte[] buffer = new byte[BUFFER];
-    private int length;
+    private final TsvEncoder encoder = new TsvEncoder(BUFFER);
     private int position;
     private boolean finished;
     private SQLException failure;
@@ -41,75 +40,33 @@ public final class TsvStream extends InputStream {
         if (wanted == 0) {
             return 0;
         }
-        while (position == length) {
+        while (position == encoder.length()) {
             if (finished) {
                 return -1;
             }
             fill();
         }
-        int count = Math.min(wanted, length - position);
-        System.arraycopy(buffer, position, target, offset, count);
+        int count = Math.min(wanted, encoder.length() - position);
+        System.arraycopy(encoder.buffer(), position, target, offset, count);
         position += count;
         return count;
     }
 
     private void fill() throws IOException {
         position = 0;
-        length = 0;
-        if (buffer.length > 4 * BUFFER) {
-            buffer = new byte[BUFFER];
-        }
+        encoder.reset(BUFFER);
         try {
-            while (length < BUFFER / 2) {
+            while (encoder.length() < BUFFER / 2) {
                 RawRow row = cursor.next();
                 if (row == null) {
                     finished = true;
                     return;
                 }
-                encode(row);
+                encoder.encode(row);
             }
         } catch (SQLException e) {
             failure = e;
             throw new IOException("reading the source failed: " + e.getMessage(), e);
-        }
-    }
-
-    private void encode(RawRow row) {
-        byte[][] values = row.values();
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                put((byte) '\t');
-            }
-            byte[] value = values[i];
-            if (value == null) {
-                put((byte) '\\');
-                put((byte) 'N');
-                continue;
-            }
-            ensure(value.length * 2);
-            for (byte b : value) {
-                switch (b) {
-                    case '\\' -> { buffer[length++] = '\\'; buffer[length++] = '\\'; }
-                    case '\t' -> { buffer[length++] = '\\'; buffer[length++] = 't'; }
-                    case '\n' -> { buffer[length++] = '\\'; buffer[length++] = 'n'; }
-                    case 0 -> { buffer[length++] = '\\'; buffer[length++] = '0'; }
-                    default -> buffer[length++] = b;
-                }
-            }
-        }
-        put((byte) '\n');
-    }
-
-    private void put(byte b) {
-        ensure(1);
-        buffer[length++] = b;
-    }
-
-    private void ensure(int more) {
-        if (length + more > buffer.length) {
-            byte[] bigger = new byte[Math.max(buffer.length * 2, length + more)];
-            System.arraycopy(buffer, 0, bigger, 0, length);
-            buffer = bigger;
         }
     }
 }

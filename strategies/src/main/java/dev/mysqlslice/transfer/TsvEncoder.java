@@ -1,0 +1,78 @@
+package dev.mysqlslice.transfer;
+
+/**
+ * Encodes rows as the tab-separated raw bytes {@code LOAD DATA} reads: backslash, tab, newline
+ * and NUL escaped, NULL as {@code \N}, one line per row. Grows its buffer as needed.
+ */
+final class TsvEncoder {
+
+    private byte[] buffer;
+    private int length;
+
+    TsvEncoder(int capacity) {
+        buffer = new byte[capacity];
+    }
+
+    int length() {
+        return length;
+    }
+
+    byte[] buffer() {
+        return buffer;
+    }
+
+    /** Starts over with an empty buffer (shrunk back when a huge row grew it). */
+    void reset(int capacity) {
+        if (buffer.length > 4 * capacity) {
+            buffer = new byte[capacity];
+        }
+        length = 0;
+    }
+
+    /** Takes the encoded bytes and starts a fresh buffer. */
+    byte[] take(int capacity) {
+        byte[] taken = java.util.Arrays.copyOf(buffer, length);
+        length = 0;
+        if (buffer.length > 4 * capacity) {
+            buffer = new byte[capacity];
+        }
+        return taken;
+    }
+
+    void encode(RawRow row) {
+        byte[][] values = row.values();
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                put((byte) '\t');
+            }
+            byte[] value = values[i];
+            if (value == null) {
+                put((byte) '\\');
+                put((byte) 'N');
+                continue;
+            }
+            ensure(value.length * 2);
+            for (byte b : value) {
+                switch (b) {
+                    case '\\' -> { buffer[length++] = '\\'; buffer[length++] = '\\'; }
+                    case '\t' -> { buffer[length++] = '\\'; buffer[length++] = 't'; }
+                    case '\n' -> { buffer[length++] = '\\'; buffer[length++] = 'n'; }
+                    case 0 -> { buffer[length++] = '\\'; buffer[length++] = '0'; }
+                    default -> buffer[length++] = b;
+                }
+            }
+        }
+        put((byte) '\n');
+    }
+
+    private void put(byte b) {
+        ensure(1);
+        buffer[length++] = b;
+    }
+
+    private void ensure(int more) {
+        if (length + more > buffer.length) {
+            buffer = java.util.Arrays.copyOf(buffer, Math.max(buffer.length * 2, length + more));
+        }
+    }
+}
