@@ -34,17 +34,47 @@ public final class KeyCodec {
         };
     }
 
-    /** Decodes one key value from the raw text-protocol bytes of {@link #selectExpression(Column)}. */
+    /**
+     * Decodes one key value from the raw text-protocol bytes of {@link #selectExpression(Column)}.
+     * Integers become {@code Long} whenever they fit (BIGINT UNSIGNED values of 2^63 and more stay
+     * {@code BigInteger}), so the same value always decodes to the same type.
+     */
     public static Object decode(byte[] raw, KeyType type) {
         return switch (type) {
-            case LONG -> Long.parseLong(ascii(raw));
-            case BIG_INTEGER -> new BigInteger(ascii(raw));
+            case LONG -> parseLong(raw);
+            case BIG_INTEGER -> raw.length < 19 ? parseLong(raw) : normalize(new BigInteger(ascii(raw)));
             case DECIMAL -> new BigDecimal(ascii(raw));
             case DOUBLE -> Double.parseDouble(ascii(raw));
             case STRING -> new String(raw, StandardCharsets.UTF_8);
             case BYTES -> Bytes.of(raw);
             case TEXT -> ascii(raw);
         };
+    }
+
+    /** A BIG_INTEGER key value as Long when it fits, so that equal values have equal types. */
+    public static Object normalize(BigInteger value) {
+        return value.bitLength() < 64 ? (Object) value.longValue() : value;
+    }
+
+    /** Parses a decimal integer straight from ASCII bytes. */
+    static long parseLong(byte[] raw) {
+        if (raw.length == 0 || raw.length > 18) {
+            return Long.parseLong(ascii(raw));
+        }
+        int i = 0;
+        boolean negative = raw[0] == '-';
+        if (negative || raw[0] == '+') {
+            i = 1;
+        }
+        long value = 0;
+        for (; i < raw.length; i++) {
+            int digit = raw[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return Long.parseLong(ascii(raw));
+            }
+            value = value * 10 + digit;
+        }
+        return negative ? -value : value;
     }
 
     /** Reads a key from {@code columns.size()} result columns starting at {@code firstIndex}. */

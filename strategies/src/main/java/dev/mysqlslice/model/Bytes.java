@@ -17,7 +17,7 @@ public final class Bytes implements Comparable<Bytes> {
     }
 
     /** Wraps without copying; the caller must not change the array afterwards. */
-    static Bytes wrap(byte[] value) {
+    public static Bytes wrap(byte[] value) {
         return new Bytes(value);
     }
 

@@ -7,7 +7,7 @@ package dev.mysqlslice.model;
 public enum KeyType {
     /** Signed integers and unsigned integers narrower than BIGINT, YEAR. */
     LONG,
-    /** BIGINT UNSIGNED and BIT: up to 18446744073709551615. */
+    /** BIGINT UNSIGNED and BIT: up to 18446744073709551615 (as Long when it fits, else BigInteger). */
     BIG_INTEGER,
     DECIMAL,
     /** FLOAT (read as DOUBLE) and DOUBLE. */

@@ -119,7 +119,8 @@ public final class KeyExtractor {
         int bits = type.startsWith("tinyint") ? 8 : type.startsWith("smallint") ? 16 : type.startsWith("mediumint") ? 24
                 : type.startsWith("int") || type.startsWith("integer") ? 32 : 64;
         if (big) {
-            return value -> new BigInteger(Long.toUnsignedString(((Number) value).longValue()));
+            return value -> dev.mysqlslice.jdbc.KeyCodec.normalize(
+                    new BigInteger(Long.toUnsignedString(((Number) value).longValue())));
         }
         long mask = (1L << bits) - 1;
         return value -> ((Number) value).longValue() & mask;

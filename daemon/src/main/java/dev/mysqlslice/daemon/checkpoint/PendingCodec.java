@@ -117,7 +117,7 @@ public final class PendingCodec {
             String value = node.get(type).asText();
             values.add(switch (type) {
                 case "long" -> Long.parseLong(value);
-                case "bigint" -> new BigInteger(value);
+                case "bigint" -> dev.mysqlslice.jdbc.KeyCodec.normalize(new BigInteger(value));
                 case "decimal" -> new BigDecimal(value);
                 case "double" -> Double.parseDouble(value);
                 case "bytes" -> Bytes.of(HexFormat.of().parseHex(value));

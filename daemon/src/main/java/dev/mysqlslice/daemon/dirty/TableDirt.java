@@ -153,7 +153,7 @@ final class TableDirt {
 
     private static Object value(BigInteger value, boolean bigIntegers) {
         if (bigIntegers) {
-            return value.max(BigInteger.ZERO);
+            return dev.mysqlslice.jdbc.KeyCodec.normalize(value.max(BigInteger.ZERO));
         }
         return value.max(BigInteger.valueOf(Long.MIN_VALUE)).min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
     }

@@ -22,6 +22,7 @@ class KeyExtractorTest {
         assertThat(key(column("u", "int(10) unsigned", null), -1)).contains(Key.of(4294967295L));
         assertThat(key(column("t", "tinyint(3) unsigned", null), -56)).contains(Key.of(200L));
         assertThat(key(column("b", "bigint(20) unsigned", null), -1L)).contains(Key.of(new BigInteger("18446744073709551615")));
+        assertThat(key(column("b", "bigint(20) unsigned", null), 5L)).contains(Key.of(5L));
         assertThat(key(column("s", "bigint(20)", null), -7L)).contains(Key.of(-7L));
     }
 

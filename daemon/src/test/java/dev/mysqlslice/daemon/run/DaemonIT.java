@@ -78,4 +78,23 @@ class DaemonIT {
                     DaemonIT.CONVERGE, "the checkpoint reaching the end of the binlog");
         }
     }
+
+    @Test
+    void manyScatteredChangesCoarsenToRangesThatAreComparedByHashNotListedWhole(ServerPair servers) {
+        createTables(servers);
+        servers.source().execute("INSERT INTO bar SELECT 100000 + seq, 'more', seq FROM seq_1_to_195000");
+        try (RunningDaemon daemon = RunningDaemon.start(servers, TABLES)) {
+            daemon.awaitIdentical(servers, CONVERGE, "bar");
+            long listed = daemon.daemon().metrics().rowsListed();
+            long ranges = daemon.daemon().metrics().rangesHashed();
+
+            servers.source().execute("UPDATE bar SET n = -n WHERE id % 10 = 3");
+            daemon.awaitIdentical(servers, CONVERGE, "bar");
+
+            // 20,000 changed keys are more than the tracker keeps exactly: they became ranges, compared by hash
+            // (narrowed to leaves) rather than listed wholesale in one batch.
+            assertThat(daemon.daemon().metrics().rangesHashed()).isGreaterThan(ranges);
+            assertThat(daemon.daemon().metrics().rowsListed() - listed).isLessThan(2 * 400_000);
+        }
+    }
 }
