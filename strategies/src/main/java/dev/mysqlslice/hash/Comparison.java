@@ -15,9 +15,27 @@ import java.util.concurrent.Executor;
  * @param target    the target side
  * @param executor  runs the two sides' queries at the same time
  * @param counters  where the work done is counted
+ * @param repairSource the source side repairs read from (its own session, or the same as {@code source})
+ * @param repairTarget the target side repairs write to
  */
 public record Comparison(TableShape shape, HashAlgorithm hash, int chunkRows, Side source, Side target,
-                         Executor executor, TableCounters counters) {
+                         Executor executor, TableCounters counters, Side repairSource, Side repairTarget) {
+
+    /** A comparison whose repairs use the same sessions as its reads (nothing runs ahead). */
+    public Comparison(TableShape shape, HashAlgorithm hash, int chunkRows, Side source, Side target, Executor executor,
+                      TableCounters counters) {
+        this(shape, hash, chunkRows, source, target, executor, counters, source, target);
+    }
+
+    /** Whether repairs have sessions of their own, so the next batch can be listed meanwhile. */
+    public boolean canRunAhead() {
+        return repairSource.session() != source.session() && repairTarget.session() != target.session();
+    }
+
+    /** The same comparison reading through other sides (e.g. the repair sessions). */
+    public Comparison withSides(Side newSource, Side newTarget) {
+        return new Comparison(shape, hash, chunkRows, newSource, newTarget, executor, counters, repairSource, repairTarget);
+    }
 
     /** The most rows a range may hold to be compared row by row. */
     public long leafRows() {

@@ -1,5 +1,6 @@
 package dev.mysqlslice.hash;
 
+import dev.mysqlslice.jdbc.KeyCodec;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.KeyType;
@@ -158,7 +159,7 @@ public final class RangeComparer {
 
     private static Key key(Comparison comparison, BigInteger value) {
         boolean big = KeyType.of(comparison.shape().keys().get(0)) == KeyType.BIG_INTEGER;
-        return Key.of(big ? (Object) value : (Object) value.longValueExact());
+        return Key.of(big ? KeyCodec.normalize(value) : (Object) value.longValueExact());
     }
 
     private static BigInteger integer(Key key) {

@@ -52,12 +52,6 @@ public final class RangeHasher {
         return hashes;
     }
 
-    /** The summary of all rows in several ranges together (one query). */
-    public RangeHash together(Side side, TableShape shape, List<KeyRange> ranges, HashAlgorithm hash) {
-        SqlFragment query = ChecksumSql.ranges(shape, ranges, hash, side.filter());
-        return side.session().queryOne(query.sql(), statement -> query.bind(statement, 1), row -> hashOf(row, 1),
-                "hashing ranges of " + shape.name()).orElse(RangeHash.EMPTY);
-    }
 
     /** Each row's key and hash in the given ranges. */
     public RowHashes rowHashes(Side side, TableShape shape, List<KeyRange> ranges, HashAlgorithm hash) {
@@ -67,11 +61,42 @@ public final class RangeHasher {
         Map<Key, Bytes> rows = new LinkedHashMap<>();
         side.session().stream(query.sql(), statement -> query.bind(statement, 1), result -> {
             while (result.next()) {
-                rows.put(KeyCodec.read(result, 1, types), Bytes.of(result.getBytes(hashColumn)));
+                rows.put(KeyCodec.read(result, 1, types), Bytes.wrap(result.getBytes(hashColumn)));
             }
         }, "listing row hashes of " + shape.name());
         return new RowHashes(rows);
     }
+
+    /** Each row's key and hash for the given keys, in groups of {@value #KEYS_PER_QUERY}. */
+    public RowHashes rowHashesOfKeys(Side side, TableShape shape, List<Key> keys, HashAlgorithm hash) {
+        List<KeyType> types = KeyCodec.types(shape.keys());
+        int hashColumn = types.size() + 1;
+        Map<Key, Bytes> rows = new LinkedHashMap<>();
+        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+            SqlFragment query = ChecksumSql.rowHashesOfKeys(shape, keys.subList(from, Math.min(keys.size(),
+                    from + KEYS_PER_QUERY)), hash, side.filter());
+            side.session().query(query.sql(), statement -> query.bind(statement, 1), result -> {
+                rows.put(KeyCodec.read(result, 1, types), Bytes.wrap(result.getBytes(hashColumn)));
+                return null;
+            }, "checking repaired rows of " + shape.name());
+        }
+        return new RowHashes(rows);
+    }
+
+    /** The summary of the rows with some keys, per group of {@value #KEYS_PER_QUERY} keys, in key list order. */
+    public List<RangeHash> hashesOfKeys(Side side, TableShape shape, List<Key> keys, HashAlgorithm hash) {
+        List<RangeHash> hashes = new ArrayList<>();
+        for (int from = 0; from < keys.size(); from += KEYS_PER_QUERY) {
+            SqlFragment query = ChecksumSql.hashOfKeys(shape, keys.subList(from, Math.min(keys.size(), from + KEYS_PER_QUERY)),
+                    hash, side.filter());
+            hashes.add(side.session().queryOne(query.sql(), statement -> query.bind(statement, 1), row -> hashOf(row, 1),
+                    "checking repaired rows of " + shape.name()).orElse(RangeHash.EMPTY));
+        }
+        return hashes;
+    }
+
+    /** Keys per query when rows are looked up by key. */
+    static final int KEYS_PER_QUERY = 1000;
 
     /** Every {@code every}-th key of a range in key order (streamed, so any number of rows fits). */
     public List<Key> boundaries(Side side, TableShape shape, KeyRange range, int every) {

@@ -3,6 +3,7 @@ package dev.mysqlslice.sql;
 import dev.mysqlslice.config.HashAlgorithm;
 import dev.mysqlslice.jdbc.Identifiers;
 import dev.mysqlslice.model.Column;
+import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.TableShape;
 import java.math.BigInteger;
@@ -60,6 +61,21 @@ public final class ChecksumSql {
                 + RowHashSql.rowHash(RowHashSql.encoding(shape.columns(), ""), hash)
                 + " FROM " + Identifiers.quote(shape.name()) + where.whereClause()
                 + " ORDER BY " + KeySql.columnList(shape.keys()), where.params());
+    }
+
+    /** Count and hashes of the rows with some keys, together. */
+    public static SqlFragment hashOfKeys(TableShape shape, List<Key> keys, HashAlgorithm hash, Optional<String> filter) {
+        SqlFragment where = KeySql.in(shape.keys(), keys).and(SqlFragment.filter(filter));
+        return new SqlFragment("SELECT " + RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash)
+                + " FROM " + Identifiers.quote(shape.name()) + where.whereClause(), where.params());
+    }
+
+    /** Each row's key and hash for some keys (rows that do not exist are simply absent). */
+    public static SqlFragment rowHashesOfKeys(TableShape shape, List<Key> keys, HashAlgorithm hash, Optional<String> filter) {
+        SqlFragment where = KeySql.in(shape.keys(), keys).and(SqlFragment.filter(filter));
+        return new SqlFragment("SELECT " + KeySql.selectList(shape.keys()) + ", "
+                + RowHashSql.rowHash(RowHashSql.encoding(shape.columns(), ""), hash)
+                + " FROM " + Identifiers.quote(shape.name()) + where.whereClause(), where.params());
     }
 
     /** The keys in a range, in key order (streamed to cut ranges of a given size). */

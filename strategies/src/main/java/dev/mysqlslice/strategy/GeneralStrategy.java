@@ -40,20 +40,50 @@ public final class GeneralStrategy implements SyncStrategy {
         Instant start = Instant.now();
         TableCounters counters = new TableCounters();
         TableShape shape = job.plan().shape();
-        try (Session source = job.servers().openSource(); Session target = job.servers().openTarget()) {
+        // A whole-table repair gets a second pair of sessions, so the next batch of rows is listed
+        // while the current one is written.
+        boolean ahead = job.mode().writes() && !(job.scope() instanceof Scope.Ranges);
+        try (Session source = job.servers().openSource(); Session target = job.servers().openTarget();
+             Session repairSource = ahead ? job.servers().openSource() : null;
+             Session repairTarget = ahead ? job.servers().openTarget() : null) {
+            Side sourceSide = new Side(source, Optional.empty());
+            Side targetSide = new Side(target, Optional.empty());
             Comparison comparison = new Comparison(shape, job.plan().config().hash(), job.plan().config().chunkRows(),
-                    new Side(source, Optional.empty()), new Side(target, Optional.empty()), job.servers().executor(),
-                    counters);
+                    sourceSide, targetSide, job.servers().executor(), counters,
+                    ahead ? new Side(repairSource, Optional.empty()) : sourceSide,
+                    ahead ? new Side(repairTarget, Optional.empty()) : targetSide);
             List<KeyRange> regions;
             long newRows = 0;
             if (job.scope() instanceof Scope.Ranges ranges) {
-                // Small dirty ranges: list their rows at once, no range-hash pass.
-                List<Leaf> leaves = ranges.ranges().stream().map(range -> new Leaf(range,
-                        isSingleKey(range) ? 1 : comparison.chunkRows())).toList();
-                Reconciler.Outcome outcome = reconciler.reconcileLeaves(comparison, leaves, job.mode(), SAMPLE_LIMIT);
+                // Dirty ranges: single keys and narrow ranges are listed row by row at once; wider
+                // ranges (coarsened runs of many changes) are compared by hash first, like a sync.
+                List<Leaf> leaves = new java.util.ArrayList<>();
+                List<KeyRange> wide = new java.util.ArrayList<>();
+                for (KeyRange range : ranges.ranges()) {
+                    long rows = rowsAtMost(range, comparison.leafRows());
+                    if (rows >= 0) {
+                        leaves.add(new Leaf(range, rows));
+                    } else {
+                        wide.add(range);
+                    }
+                }
+                if (job.mode().writes() && !wide.isEmpty() && shape.hasSingleIntegerKey()) {
+                    // A bulk insert dirties a wide run above the target's largest key: copy what is
+                    // there instead of hashing it; later changes to those rows dirty them again.
+                    Optional<Key> targetMax = hasher.maxKey(comparison.target(), shape, KeyRange.ALL);
+                    if (targetMax.isPresent() && wide.stream().anyMatch(range -> reachesAbove(range, targetMax.get()))) {
+                        puller.pull(job, comparison, KeyRange.above(targetMax.get()));
+                        wide = wide.stream().flatMap(range -> upTo(range, targetMax.get()).stream()).toList();
+                    }
+                }
+                Reconciler.Outcome listed = reconciler.reconcileLeaves(comparison, leaves, job.mode(), SAMPLE_LIMIT);
+                Reconciler.Outcome compared = wide.isEmpty() ? new Reconciler.Outcome(true, List.of())
+                        : reconciler.reconcile(comparison, wide, job.mode(), SAMPLE_LIMIT, job.progress());
+                List<String> sample = new java.util.ArrayList<>(listed.sample());
+                sample.addAll(compared.sample());
                 return List.of(new TableReport(shape.name(), StrategyKind.GENERAL, job.mode(), counters.snapshot(),
-                        Duration.between(start, Instant.now()), outcome.identical() ? TableState.IDENTICAL
-                        : TableState.DIFFERENT, "changed rows", outcome.sample(), Optional.empty()));
+                        Duration.between(start, Instant.now()), listed.identical() && compared.identical()
+                        ? TableState.IDENTICAL : TableState.DIFFERENT, "changed rows", sample, Optional.empty()));
             } else if (job.mode() == SyncMode.VERIFY) {
                 regions = List.of(KeyRange.ALL);
             } else {
@@ -71,8 +101,46 @@ public final class GeneralStrategy implements SyncStrategy {
     }
 
 
-    private static boolean isSingleKey(KeyRange range) {
-        return range.lower().isPresent() && range.upper().isPresent()
-                && range.lower().get().key().equals(range.upper().get().key());
+    /**
+     * How many rows a range can hold at most when that is known to be at most {@code limit}: 1 for
+     * a single key, the span of a closed integer range; -1 when it may hold more.
+     */
+    static long rowsAtMost(KeyRange range, long limit) {
+        if (range.lower().isEmpty() || range.upper().isEmpty()) {
+            return -1;
+        }
+        Key from = range.lower().get().key();
+        Key to = range.upper().get().key();
+        if (from.equals(to) && range.lower().get().inclusive() && range.upper().get().inclusive()) {
+            return 1;
+        }
+        if (from.size() != 1 || !(from.part(0) instanceof Number) || from.part(0) instanceof java.math.BigDecimal
+                || from.part(0) instanceof Double) {
+            return -1;
+        }
+        java.math.BigInteger span = integer(to).subtract(integer(from)).add(java.math.BigInteger.ONE);
+        return span.signum() > 0 && span.compareTo(java.math.BigInteger.valueOf(limit)) <= 0 ? span.longValue() : -1;
+    }
+
+    /** Whether an integer-keyed range may hold keys above {@code max}. */
+    static boolean reachesAbove(KeyRange range, Key max) {
+        return range.upper().isEmpty() || integer(range.upper().get().key()).compareTo(integer(max)) > 0;
+    }
+
+    /** The part of an integer-keyed range at or below {@code max}, if any. */
+    static Optional<KeyRange> upTo(KeyRange range, Key max) {
+        if (range.lower().isPresent()) {
+            int order = integer(range.lower().get().key()).compareTo(integer(max));
+            if (order > 0 || order == 0 && !range.lower().get().inclusive()) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(reachesAbove(range, max)
+                ? new KeyRange(range.lower(), Optional.of(dev.mysqlslice.model.Bound.inclusive(max))) : range);
+    }
+
+    private static java.math.BigInteger integer(Key key) {
+        Object part = key.part(0);
+        return part instanceof java.math.BigInteger big ? big : java.math.BigInteger.valueOf(((Number) part).longValue());
     }
 }

@@ -5,7 +5,6 @@ import dev.mysqlslice.hash.Comparison;
 import dev.mysqlslice.hash.Leaf;
 import dev.mysqlslice.hash.LeafBatches;
 import dev.mysqlslice.hash.RangeComparer;
-import dev.mysqlslice.hash.RangeHash;
 import dev.mysqlslice.hash.RangeHasher;
 import dev.mysqlslice.hash.RowDiff;
 import dev.mysqlslice.hash.RowHashes;
@@ -21,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes some key ranges of a table identical (or, without writing, finds exactly how they
  * differ): compare range hashes, list the rows of differing leaves on both servers, repair only
- * the rows that differ, then hash each repaired batch again to confirm it now matches.
+ * the rows that differ, then look those rows up again on both servers to confirm they now match.
  */
 public final class Reconciler {
 
@@ -40,6 +39,9 @@ public final class Reconciler {
     public record Outcome(boolean identical, List<String> sample) {
     }
 
+    private long listNanos;
+    private long repairNanos;
+    private long checkNanos;
     private final RangeComparer comparer;
     private final RangeHasher hasher;
     private final RangeRepairer repairer;
@@ -58,8 +60,10 @@ public final class Reconciler {
     public Outcome reconcileLeaves(Comparison comparison, List<Leaf> leaves, SyncMode mode, int sampleLimit) {
         List<String> sample = new ArrayList<>();
         boolean identical = true;
-        for (List<Leaf> batch : LeafBatches.of(leaves)) {
-            BatchResult result = reconcileBatch(comparison, batch, mode, sample, sampleLimit);
+        List<List<Leaf>> batches = LeafBatches.of(leaves);
+        Ahead ahead = new Ahead(comparison, batches);
+        for (List<Leaf> batch : batches) {
+            BatchResult result = reconcileBatch(comparison, batch, ahead.next(), mode, sample, sampleLimit);
             identical &= result.identical() && result.collateral() == 0;
         }
         return new Outcome(identical, sample);
@@ -70,22 +74,31 @@ public final class Reconciler {
         List<String> sample = new ArrayList<>();
         boolean identical = true;
         for (int pass = 1; pass <= PASSES; pass++) {
+            long started = System.nanoTime();
             List<Leaf> leaves = new ArrayList<>();
             for (KeyRange region : regions) {
                 leaves.addAll(comparer.compare(comparison, region));
             }
+            LOG.debug("{}: range comparison found {} differing leaves in {} ms", comparison.shape().name(),
+                    leaves.size(), (System.nanoTime() - started) / 1_000_000);
             List<List<Leaf>> batches = LeafBatches.of(leaves);
             long collateral = 0;
             identical = true;
             int done = 0;
+            Ahead ahead = new Ahead(comparison, batches);
             for (List<Leaf> batch : batches) {
                 progress.update(comparison.shape().name(), mode.writes() ? "repairing" : "comparing", done,
                         batches.size(), "batches");
-                BatchResult result = reconcileBatch(comparison, batch, mode, sample, sampleLimit);
+                BatchResult result = reconcileBatch(comparison, batch, ahead.next(), mode, sample, sampleLimit);
                 identical &= result.identical();
                 collateral += result.collateral();
                 done++;
             }
+            LOG.debug("{}: {} batches listed in {} ms, repaired in {} ms, rechecked in {} ms", comparison.shape().name(),
+                    batches.size(), listNanos / 1_000_000, repairNanos / 1_000_000, checkNanos / 1_000_000);
+            listNanos = 0;
+            repairNanos = 0;
+            checkNanos = 0;
             if (!mode.writes() || collateral == 0) {
                 return new Outcome(identical, sample);
             }
@@ -99,12 +112,60 @@ public final class Reconciler {
     private record BatchResult(boolean identical, long collateral) {
     }
 
-    private BatchResult reconcileBatch(Comparison comparison, List<Leaf> batch, SyncMode mode, List<String> sample,
-                                       int sampleLimit) {
+    /**
+     * Lists the row hashes of the batches one ahead of the one being repaired, when the repairs
+     * have sessions of their own: the servers read the next batch while the current one is written.
+     */
+    private final class Ahead {
+        private final Comparison comparison;
+        private final List<List<Leaf>> batches;
+        private int index;
+        private java.util.concurrent.CompletableFuture<RowDiff> pending;
+
+        Ahead(Comparison comparison, List<List<Leaf>> batches) {
+            this.comparison = comparison;
+            this.batches = batches;
+        }
+
+        /** The first attempt's diff of the next batch. */
+        RowDiff next() {
+            long listing = System.nanoTime();
+            RowDiff diff;
+            if (pending != null) {
+                diff = join(pending);
+            } else {
+                diff = list(index);
+            }
+            listNanos += System.nanoTime() - listing;
+            index++;
+            pending = comparison.canRunAhead() && index < batches.size()
+                    ? java.util.concurrent.CompletableFuture.supplyAsync(() -> list(index), comparison.executor()) : null;
+            return diff;
+        }
+
+        private RowDiff list(int batch) {
+            List<Leaf> leaves = batches.get(batch);
+            return diff(comparison, leaves.stream().map(Leaf::range).toList(), leaves.size());
+        }
+
+        private RowDiff join(java.util.concurrent.CompletableFuture<RowDiff> future) {
+            try {
+                return future.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
+        }
+    }
+
+    private BatchResult reconcileBatch(Comparison comparison, List<Leaf> batch, RowDiff firstDiff, SyncMode mode,
+                                       List<String> sample, int sampleLimit) {
         List<KeyRange> ranges = batch.stream().map(Leaf::range).toList();
         long collateral = 0;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            RowDiff diff = diff(comparison, ranges, attempt == 1 ? batch.size() : 0);
+            long listing = System.nanoTime();
+            RowDiff diff = attempt == 1 ? firstDiff : diff(comparison.withSides(comparison.repairSource(),
+                    comparison.repairTarget()), ranges, 0);
+            listNanos += System.nanoTime() - listing;
             if (diff.isEmpty()) {
                 return new BatchResult(true, collateral);
             }
@@ -113,10 +174,16 @@ public final class Reconciler {
                 addSample(sample, sampleLimit, diff);
                 return new BatchResult(false, 0);
             }
-            RangeRepairer.Result result = repairer.repair(comparison.source().session(), comparison.source().filter(),
-                    comparison.target().session(), comparison.shape(), diff, comparison.counters());
+            long repairing = System.nanoTime();
+            RangeRepairer.Result result = repairer.repair(comparison.repairSource().session(),
+                    comparison.repairSource().filter(), comparison.repairTarget().session(), comparison.shape(), diff,
+                    comparison.counters());
             collateral += result.collateral();
-            if (matches(comparison, ranges)) {
+            long checking = System.nanoTime();
+            repairNanos += checking - repairing;
+            boolean repaired = repaired(comparison, diff);
+            checkNanos += System.nanoTime() - checking;
+            if (repaired) {
                 return new BatchResult(true, collateral);
             }
             LOG.debug("{}: batch of {} ranges still differs after repair {}", comparison.shape().name(), ranges.size(),
@@ -133,11 +200,19 @@ public final class Reconciler {
         return RowDiff.between(rows.source(), rows.target());
     }
 
-    private boolean matches(Comparison comparison, List<KeyRange> ranges) {
-        Both<RangeHash> hashes = Both.run(comparison.executor(),
-                () -> hasher.together(comparison.source(), comparison.shape(), ranges, comparison.hash()),
-                () -> hasher.together(comparison.target(), comparison.shape(), ranges, comparison.hash()));
-        comparison.counters().rangeCompared(hashes.source().count() + hashes.target().count());
+    /**
+     * Whether every repaired row now matches: the rows of the diff are looked up by key on both
+     * servers (the other rows of the batch were just found equal and were not touched).
+     */
+    private boolean repaired(Comparison comparison, RowDiff diff) {
+        List<Key> keys = new ArrayList<>(diff.keysToCopy());
+        keys.addAll(diff.deletes());
+        Both<List<dev.mysqlslice.hash.RangeHash>> hashes = Both.run(comparison.executor(),
+                () -> hasher.hashesOfKeys(comparison.repairSource(), comparison.shape(), keys, comparison.hash()),
+                () -> hasher.hashesOfKeys(comparison.repairTarget(), comparison.shape(), keys, comparison.hash()));
+        long rows = hashes.source().stream().mapToLong(dev.mysqlslice.hash.RangeHash::count).sum()
+                + hashes.target().stream().mapToLong(dev.mysqlslice.hash.RangeHash::count).sum();
+        comparison.counters().rangesCompared(hashes.source().size(), rows);
         return hashes.source().equals(hashes.target());
     }
 
