@@ -6,7 +6,9 @@ import dev.mysqlslice.config.ConfigLoader;
 import dev.mysqlslice.config.EndpointConfig;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.PasswordResolver;
+import dev.mysqlslice.config.Role;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import javax.inject.Inject;
 
 /** Loads the config for a command from its options and resolves endpoint passwords. */
@@ -31,7 +33,9 @@ public final class Configs {
             err.println(PASSWORD_FLAG_WARNING);
             err.flush();
         }
-        return loader.load(options.configFile(), options.sourceOverrides(), options.targetOverrides());
+        Path home = Path.of(System.getProperty("user.home"));
+        return loader.load(options.configFile(), options.sourceOverrides(), options.targetOverrides(),
+                options.defaults(Role.SOURCE, home), options.defaults(Role.TARGET, home));
     }
 
     public Endpoint endpoint(EndpointConfig config) {

@@ -31,7 +31,7 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP_KEYS = Set.of("source", "target", "defaults", "tables", "daemon");
     private static final Set<String> DAEMON_KEYS = Set.of("server-id", "position", "min-cycle-gap-ms", "heartbeat-ms",
-            "checkpoint-name", "max-lag-seconds", "metrics-port");
+            "checkpoint-name", "max-lag-seconds", "metrics-port", "metrics-address");
     private static final Set<String> ENDPOINT_KEYS = Set.of("host", "port", "socket", "user", "password",
             "password-env", "password-prompt", "database", "ssl-mode", "cipher", "allow-public-key-retrieval");
     private static final Set<String> DEFAULTS_KEYS = Set.of("strategy", "chunk-rows", "hash", "transaction-rows");
@@ -50,6 +50,15 @@ public final class ConfigLoader {
 
     /** Loads {@code file} (if any) and applies the overrides; throws {@link ConfigException} listing every mistake. */
     public Config load(Optional<Path> file, EndpointOverrides sourceFlags, EndpointOverrides targetFlags) {
+        return load(file, sourceFlags, targetFlags, EndpointOverrides.none(), EndpointOverrides.none());
+    }
+
+    /**
+     * Loads {@code file} (if any): the flags win over it, and the defaults (from MySQL option
+     * files) fill in what neither gives.
+     */
+    public Config load(Optional<Path> file, EndpointOverrides sourceFlags, EndpointOverrides targetFlags,
+                       EndpointOverrides sourceDefaults, EndpointOverrides targetDefaults) {
         String text = "";
         if (file.isPresent()) {
             try {
@@ -62,11 +71,17 @@ public final class ConfigLoader {
                         "cannot read " + file.get() + ": " + e.getMessage())));
             }
         }
-        return parse(text, file, sourceFlags, targetFlags);
+        return parse(text, file, sourceFlags, targetFlags, sourceDefaults, targetDefaults);
     }
 
     /** Parses config text (the file's contents, possibly empty) and applies the overrides. */
     public Config parse(String text, Optional<Path> file, EndpointOverrides sourceFlags, EndpointOverrides targetFlags) {
+        return parse(text, file, sourceFlags, targetFlags, EndpointOverrides.none(), EndpointOverrides.none());
+    }
+
+    /** Parses config text and applies the overrides (winning) and the defaults (filling in). */
+    public Config parse(String text, Optional<Path> file, EndpointOverrides sourceFlags, EndpointOverrides targetFlags,
+                        EndpointOverrides sourceDefaults, EndpointOverrides targetDefaults) {
         String origin = file.map(Path::toString).orElse("the command line");
         JsonNode root;
         try {
@@ -86,9 +101,9 @@ public final class ConfigLoader {
         }
         tree.rejectUnknownKeys(root, "", TOP_KEYS);
 
-        Optional<EndpointConfig> source = endpoint(tree, root, Role.SOURCE, sourceFlags, Optional.empty());
+        Optional<EndpointConfig> source = endpoint(tree, root, Role.SOURCE, sourceFlags, sourceDefaults, Optional.empty());
         Optional<String> sourceDatabase = source.map(EndpointConfig::database);
-        Optional<EndpointConfig> target = endpoint(tree, root, Role.TARGET, targetFlags, sourceDatabase);
+        Optional<EndpointConfig> target = endpoint(tree, root, Role.TARGET, targetFlags, targetDefaults, sourceDatabase);
         Defaults defaults = defaults(tree, root);
         List<TableConfig> tables = tables(tree, root, defaults);
         DaemonSettings daemon = daemon(tree, root);
@@ -100,7 +115,7 @@ public final class ConfigLoader {
     }
 
     private Optional<EndpointConfig> endpoint(ConfigTree tree, JsonNode root, Role role, EndpointOverrides flags,
-                                              Optional<String> fallbackDatabase) {
+                                              EndpointOverrides defaults, Optional<String> fallbackDatabase) {
         String path = role.section();
         JsonNode node = tree.mapping(root, "", path).orElseGet(yaml::createObjectNode);
         int problemsBefore = tree.problems().size();
@@ -108,8 +123,17 @@ public final class ConfigLoader {
 
         Optional<String> host = flags.host().or(() -> flags.socket().isPresent() ? Optional.empty() : tree.text(node, path, "host"));
         OptionalInt port = flags.port().isPresent() ? flags.port() : tree.integer(node, path, "port", 1, 65535);
+        if (port.isEmpty()) {
+            port = defaults.port();
+        }
         Optional<Path> socket = flags.socket().or(() -> flags.host().isPresent() ? Optional.empty()
                 : tree.text(node, path, "socket").map(Path::of));
+        if (host.isEmpty() && socket.isEmpty()) {
+            // As the mysql client does: host "localhost" with a socket means the socket.
+            boolean local = defaults.host().map("localhost"::equalsIgnoreCase).orElse(true);
+            socket = local ? defaults.socket() : Optional.empty();
+            host = socket.isPresent() ? Optional.empty() : defaults.host();
+        }
         if (host.isPresent() && socket.isPresent()) {
             tree.problem(path, "set either host (TCP) or socket (local unix socket), not both");
         }
@@ -120,13 +144,17 @@ public final class ConfigLoader {
                 socket = Optional.of(DEFAULT_TARGET_SOCKET);
             }
         }
-        Optional<String> user = flags.user().or(() -> tree.text(node, path, "user"));
+        Optional<String> user = flags.user().or(() -> tree.text(node, path, "user")).or(defaults::user);
         if (user.isEmpty()) {
             tree.problem(path + ".user", "missing; set it in the config file or pass "
                     + (role == Role.SOURCE ? "-u/--remote-user" : "--local-user"));
         }
         PasswordSource password = flags.password().orElseGet(() -> password(tree, node, path));
-        Optional<String> database = flags.database().or(() -> tree.text(node, path, "database")).or(() -> fallbackDatabase);
+        if (password instanceof PasswordSource.None && defaults.password().isPresent()) {
+            password = defaults.password().get();
+        }
+        Optional<String> database = flags.database().or(() -> tree.text(node, path, "database")).or(defaults::database)
+                .or(() -> fallbackDatabase);
         if (database.isEmpty()) {
             tree.problem(path + ".database", "missing; set it in the config file or pass "
                     + (role == Role.SOURCE ? "-d/--remote-database" : "--local-database"));
@@ -206,8 +234,9 @@ public final class ConfigLoader {
         }
         int maxLag = tree.integer(node.get(), path, "max-lag-seconds", 1, 86_400).orElse((int) standard.maxLag().toSeconds());
         int port = tree.integer(node.get(), path, "metrics-port", 0, 65535).orElse(standard.metricsPort());
+        String address = tree.text(node.get(), path, "metrics-address").orElse(standard.metricsAddress());
         return new DaemonSettings(serverId, position, java.time.Duration.ofMillis(gap),
-                java.time.Duration.ofMillis(heartbeat), name, java.time.Duration.ofSeconds(maxLag), port);
+                java.time.Duration.ofMillis(heartbeat), name, java.time.Duration.ofSeconds(maxLag), port, address);
     }
 
     private List<TableConfig> tables(ConfigTree tree, JsonNode root, Defaults defaults) {

@@ -12,9 +12,10 @@ import java.time.Duration;
  * @param checkpointName which checkpoint row in the target this daemon owns (several daemons may share a target)
  * @param maxLag         the lag above which /health reports unhealthy
  * @param metricsPort    the HTTP port of /metrics and /health; 0 when off
+ * @param metricsAddress the address that port listens on
  */
 public record DaemonSettings(int serverId, PositionMode position, Duration minCycleGap, Duration heartbeat,
-                             String checkpointName, Duration maxLag, int metricsPort) {
+                             String checkpointName, Duration maxLag, int metricsPort, String metricsAddress) {
 
     public static final int DEFAULT_SERVER_ID = 65_111;
 
@@ -27,8 +28,13 @@ public record DaemonSettings(int serverId, PositionMode position, Duration minCy
         }
     }
 
+    /** The same settings with metrics served on {@code port} (0: off). */
+    public DaemonSettings withMetricsPort(int port) {
+        return new DaemonSettings(serverId, position, minCycleGap, heartbeat, checkpointName, maxLag, port, metricsAddress);
+    }
+
     public static DaemonSettings defaults() {
         return new DaemonSettings(DEFAULT_SERVER_ID, PositionMode.AUTO, Duration.ZERO, Duration.ofSeconds(1), "default",
-                Duration.ofSeconds(30), 0);
+                Duration.ofSeconds(30), 0, "0.0.0.0");
     }
 }

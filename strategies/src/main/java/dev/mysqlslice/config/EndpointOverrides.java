@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalInt;
 
-/** Connection settings given on the command line; each one present wins over the config file. */
+/**
+ * Connection settings from outside the config file: flags and DSNs (each one present wins over the
+ * config file) or option files (used where the config file says nothing).
+ */
 public record EndpointOverrides(
         Optional<String> host,
         OptionalInt port,
@@ -22,5 +25,16 @@ public record EndpointOverrides(
 
     public boolean isEmpty() {
         return equals(none());
+    }
+
+    /**
+     * These settings, with the ones they lack taken from {@code fallback}. Host and socket go
+     * together: when either is set here, neither comes from the fallback.
+     */
+    public EndpointOverrides orElse(EndpointOverrides fallback) {
+        boolean addressed = host.isPresent() || socket.isPresent();
+        return new EndpointOverrides(addressed ? host : fallback.host, port.isPresent() ? port : fallback.port,
+                addressed ? socket : fallback.socket, user.or(fallback::user), password.or(fallback::password),
+                database.or(fallback::database), sslMode.or(fallback::sslMode), cipher.or(fallback::cipher));
     }
 }

@@ -1,11 +1,17 @@
 package dev.mysqlslice.cli.options;
 
+import dev.mysqlslice.config.ClientOptionFile;
+import dev.mysqlslice.config.ConfigException;
+import dev.mysqlslice.config.ConfigProblem;
+import dev.mysqlslice.config.Dsn;
 import dev.mysqlslice.config.EndpointOverrides;
 import dev.mysqlslice.config.PasswordSource;
+import dev.mysqlslice.config.Role;
 import dev.mysqlslice.config.Secret;
 import dev.mysqlslice.config.SslMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import picocli.CommandLine.ArgGroup;
@@ -13,8 +19,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The config file and the connection flags, compatible with the original tool's
- * ({@code --local-user --local-password --local-database --local-socket -u -p -o -d -c}).
- * A flag wins over the config file.
+ * ({@code --local-user --local-password --local-database --local-socket -u -p -o -d -c}), DSNs
+ * and MySQL option files. Precedence: flags, then {@code --source}/{@code --target}, then the
+ * config file, then option files.
  */
 public final class ConnectionOptions {
 
@@ -27,6 +34,23 @@ public final class ConnectionOptions {
     @Option(names = "--config", paramLabel = "FILE",
             description = "Config file (default: ./mysqlslice.yaml when it exists).")
     Path config;
+
+    @Option(names = "--source", paramLabel = "DSN",
+            description = "Source as a DSN, e.g. h=db1,P=3306,u=sync,D=shop,F=source.cnf (keys h P u p D S F);"
+                    + " the flags below win over it, it wins over the config file.")
+    String sourceDsn;
+
+    @Option(names = "--target", paramLabel = "DSN", description = "Target as a DSN, e.g. S=/run/mysqld/mysqld.sock,D=shop.")
+    String targetDsn;
+
+    @Option(names = "--defaults-file", paramLabel = "FILE",
+            description = "Read connection defaults from this MySQL option file instead of ~/.my.cnf: groups [client],"
+                    + " [mysqlslice], then [mysqlslice-source] / [mysqlslice-target]. They fill in what the config"
+                    + " file and flags leave out.")
+    Path defaultsFile;
+
+    @Option(names = "--no-defaults", description = "Do not read ~/.my.cnf.")
+    boolean noDefaults;
 
     @ArgGroup(exclusive = false, heading = "%nSource (remote) server:%n")
     Source source = new Source();
@@ -97,19 +121,51 @@ public final class ConnectionOptions {
 
     /** Whether a password was typed on the command line (which the mysql client warns about). */
     public boolean passwordOnCommandLine() {
-        return isLiteral(source.password) || isLiteral(target.password);
+        return isLiteral(source.password) || isLiteral(target.password)
+                || dsn(sourceDsn, "--source").map(Dsn::hasPassword).orElse(false)
+                || dsn(targetDsn, "--target").map(Dsn::hasPassword).orElse(false);
     }
 
+    /** The source settings of the flags, then of {@code --source}. */
     public EndpointOverrides sourceOverrides() {
-        return new EndpointOverrides(Optional.ofNullable(source.host), optionalInt(source.port), Optional.empty(),
-                Optional.ofNullable(source.user), password(source.password), Optional.ofNullable(source.database),
-                sslMode(source.sslMode, "--remote-ssl-mode"), Optional.ofNullable(source.cipher));
+        EndpointOverrides flags = new EndpointOverrides(Optional.ofNullable(source.host), optionalInt(source.port),
+                Optional.empty(), Optional.ofNullable(source.user), password(source.password),
+                Optional.ofNullable(source.database), sslMode(source.sslMode, "--remote-ssl-mode"),
+                Optional.ofNullable(source.cipher));
+        return flags.orElse(dsn(sourceDsn, "--source").map(Dsn::settings).orElse(EndpointOverrides.none()));
     }
 
+    /** The target settings of the flags, then of {@code --target}. */
     public EndpointOverrides targetOverrides() {
-        return new EndpointOverrides(Optional.ofNullable(target.host), optionalInt(target.port),
+        EndpointOverrides flags = new EndpointOverrides(Optional.ofNullable(target.host), optionalInt(target.port),
                 Optional.ofNullable(target.socket), Optional.ofNullable(target.user), password(target.password),
                 Optional.ofNullable(target.database), sslMode(target.sslMode, "--local-ssl-mode"), Optional.empty());
+        return flags.orElse(dsn(targetDsn, "--target").map(Dsn::settings).orElse(EndpointOverrides.none()));
+    }
+
+    /**
+     * What MySQL option files give an endpoint: the DSN's {@code F=} file over {@code --defaults-file}
+     * (or {@code ~/.my.cnf} in {@code home}, when it exists and {@code --no-defaults} is not given).
+     */
+    public EndpointOverrides defaults(Role role, Path home) {
+        if (noDefaults && defaultsFile != null) {
+            throw new ConfigException("the command line", List.of(new ConfigProblem("--no-defaults",
+                    "cannot be combined with --defaults-file; drop one of them")));
+        }
+        ClientOptionFile shared = ClientOptionFile.none();
+        if (defaultsFile != null) {
+            shared = ClientOptionFile.read(defaultsFile, "--defaults-file");
+        } else if (!noDefaults && Files.isRegularFile(home.resolve(".my.cnf"))) {
+            shared = ClientOptionFile.read(home.resolve(".my.cnf"), "~/.my.cnf");
+        }
+        String flag = role == Role.SOURCE ? "--source" : "--target";
+        Optional<Path> own = dsn(role == Role.SOURCE ? sourceDsn : targetDsn, flag).flatMap(Dsn::optionFile);
+        EndpointOverrides base = shared.endpoint(role);
+        return own.map(file -> ClientOptionFile.read(file, flag + " F=").endpoint(role).orElse(base)).orElse(base);
+    }
+
+    private static Optional<Dsn> dsn(String text, String flag) {
+        return text == null ? Optional.empty() : Optional.of(Dsn.parse(text, flag));
     }
 
     private static boolean isLiteral(String password) {
