@@ -2,6 +2,8 @@ package dev.mysqlslice.cli;
 
 import dev.mysqlslice.cli.options.ConnectionOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
+import dev.mysqlslice.config.DaemonSettings;
+import dev.mysqlslice.daemon.monitor.MonitorServer;
 import dev.mysqlslice.daemon.run.Daemon;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,6 +36,10 @@ public final class DaemonCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "On stop, write the run's counters as JSON to FILE.")
     java.nio.file.Path report;
 
+    @Option(names = "--metrics-port", paramLabel = "PORT",
+            description = "Serve /metrics and /health on PORT (default: daemon.metrics-port; 0 turns them off).")
+    Integer metricsPort;
+
     @Spec
     CommandSpec spec;
 
@@ -48,10 +54,14 @@ public final class DaemonCommand implements Callable<Integer> {
     public Integer call() {
         logging.apply();
         Daemon daemon = launcher.get().create(connection, tables, spec.commandLine().getErr());
-        Signals.onStop(daemon::requestStop);
-        Daemon.Outcome outcome = daemon.run(Daemon.Mode.FOREVER);
-        if (report != null) {
-            JsonReport.write(report, outcome);
+        DaemonSettings settings = metricsPort == null ? daemon.settings() : daemon.settings().withMetricsPort(metricsPort);
+        try (MonitorServer monitor = settings.metricsPort() == 0 ? null : MonitorServer.start(settings.metricsAddress(),
+                settings.metricsPort(), daemon.metrics(), daemon.units(), settings.maxLag())) {
+            Signals.onStop(daemon::requestStop);
+            Daemon.Outcome outcome = daemon.run(Daemon.Mode.FOREVER);
+            if (report != null) {
+                JsonReport.write(report, outcome);
+            }
         }
         return ExitCodes.OK;
     }

@@ -27,7 +27,7 @@ public final class DirtyTracker {
      * the last changed row with a readable key.
      */
     public record Drained(Map<String, TableChange> changes, Optional<BinlogPosition> position, long eventTimeMillis,
-                          Optional<LastRow> lastRow) {
+                          Optional<LastRow> lastRow, long oldestEventMillis) {
 
         public boolean isEmpty() {
             return changes.isEmpty();
@@ -40,6 +40,7 @@ public final class DirtyTracker {
     private BinlogPosition committed;
     private LastRow lastRow;
     private long committedEventTime;
+    private long waitingSince;
     private long commits;
     private long drainedCommits;
 
@@ -69,6 +70,9 @@ public final class DirtyTracker {
     public synchronized void commit(BinlogPosition position, long eventTimeMillis) {
         committed = position;
         committedEventTime = eventTimeMillis;
+        if (waitingSince == 0 && dirt.values().stream().anyMatch(tableDirt -> !tableDirt.isEmpty())) {
+            waitingSince = eventTimeMillis > 0 ? eventTimeMillis : System.currentTimeMillis();
+        }
         commits++;
         notifyAll();
     }
@@ -76,6 +80,11 @@ public final class DirtyTracker {
     /** The last committed position, which may be newer than the last drain. */
     public synchronized Optional<BinlogPosition> committed() {
         return Optional.ofNullable(committed);
+    }
+
+    /** The source time of the oldest committed change not drained yet; 0 when there is none. */
+    public synchronized long waitingSince() {
+        return waitingSince;
     }
 
     public synchronized long committedEventTime() {
@@ -119,12 +128,17 @@ public final class DirtyTracker {
         drainedCommits = commits;
         Optional<LastRow> row = Optional.ofNullable(lastRow);
         lastRow = null;
-        return new Drained(changes, Optional.ofNullable(committed), committedEventTime, row);
+        long oldest = waitingSince;
+        waitingSince = 0;
+        return new Drained(changes, Optional.ofNullable(committed), committedEventTime, row, oldest);
     }
 
     /** Puts back changes a cycle could not sync, so the next cycle retries them. */
     public synchronized void restore(Map<String, TableChange> changes) {
         changes.forEach((table, change) -> retry.merge(table, change, DirtyTracker::merge));
+        if (waitingSince == 0 && !changes.isEmpty()) {
+            waitingSince = System.currentTimeMillis();
+        }
         commits++;
         notifyAll();
     }

@@ -44,6 +44,8 @@ final class BinlogFollower {
     private volatile MysqlsliceException fatal;
     private volatile boolean disconnected;
     private BinlogStream stream;
+    private volatile EventRouter router;
+    private long eventsBefore;
 
     BinlogFollower(Endpoint source, DaemonSettings settings, boolean gtid, Iterable<TablePlan> plans, DaemonMetrics metrics) {
         this.source = source;
@@ -105,12 +107,21 @@ final class BinlogFollower {
         return disconnected;
     }
 
+    /** Binlog events read in this run, over every reconnect. */
+    long eventsRead() {
+        EventRouter current = router;
+        return eventsBefore + (current == null ? 0 : current.eventsRead());
+    }
+
     /** Starts (or restarts) following the binlog at {@code from}. */
     void follow(BinlogPosition from) {
         stop();
+        if (router != null) {
+            eventsBefore += router.eventsRead();
+        }
         disconnected = false;
         BinlogStream[] holder = new BinlogStream[1];
-        EventRouter router = new EventRouter(tables, dirty, new EventRouter.Listener() {
+        EventRouter events = new EventRouter(tables, dirty, new EventRouter.Listener() {
             @Override
             public void ddl(String table) {
                 ddlTables.add(table);
@@ -125,7 +136,8 @@ final class BinlogFollower {
                 }
             }
         }, from, () -> holder[0] == null ? Optional.empty() : holder[0].gtids(), appendOnly);
-        stream = BinlogStream.start(source, settings, from, gtid, tables, router, new BinlogStream.Listener() {
+        router = events;
+        stream = BinlogStream.start(source, settings, from, gtid, tables, events, new BinlogStream.Listener() {
             @Override
             public void positionLost(String reason) {
                 lostReason = reason;

@@ -64,6 +64,7 @@ public final class Daemon {
     private final DaemonMetrics metrics = new DaemonMetrics();
     private final Map<String, TablePlan> plans = new LinkedHashMap<>();
     private final Map<String, String> stopped = new LinkedHashMap<>();
+    private final List<String> units;
 
     private volatile boolean stopRequested;
     private volatile DirtyTracker dirty;
@@ -88,10 +89,20 @@ public final class Daemon {
         this.cycles = cycles;
         this.shapes = shapes;
         plans.forEach(plan -> this.plans.put(plan.name(), plan));
+        this.units = List.copyOf(this.plans.keySet());
     }
 
     public DaemonMetrics metrics() {
         return metrics;
+    }
+
+    public DaemonSettings settings() {
+        return settings;
+    }
+
+    /** The sync units this daemon keeps in step (tables, or slice roots). */
+    public List<String> units() {
+        return units;
     }
 
     /** Asks a running daemon to stop after its current step; returns at once. */
@@ -111,6 +122,7 @@ public final class Daemon {
             Optional<BinlogPosition> until = mode == Mode.CATCH_UP ? Optional.of(currentEnd(pool)) : Optional.empty();
             follower = new BinlogFollower(source, settings, start.gtid(), plans.values(), metrics);
             dirty = follower.dirty();
+            metrics.follow(follower::eventsRead, dirty::waitingSince, dirty::pending);
             synced = start.position();
             if (start.fullSync() || !until.map(end -> start.position().isAtOrAfter(end)).orElse(false)) {
                 follower.follow(start.position());
@@ -187,6 +199,7 @@ public final class Daemon {
         BinlogPosition position = drained.position().orElse(synced);
         Map<String, TableChange> changes = new LinkedHashMap<>(drained.changes());
         changes.keySet().removeIf(stopped::containsKey);
+        metrics.inFlight(changes.isEmpty() ? 0 : drained.oldestEventMillis());
         if (changes.isEmpty()) {
             if (!position.equals(synced)) {
                 synced = position;
@@ -207,6 +220,7 @@ public final class Daemon {
         } catch (RuntimeException e) {
             // Nothing drained may be lost: the changes go back and the position does not move.
             dirty.restore(changes);
+            metrics.inFlight(0);
             throw e;
         }
         if (result.connectionFailed()) {
@@ -217,6 +231,7 @@ public final class Daemon {
         synced = position;
         metrics.applied(drained.eventTimeMillis());
         saveCheckpoint(pool, synced, result.retry(), true);
+        metrics.inFlight(0);
         long took = Duration.between(begin, Instant.now()).toMillis();
         metrics.cycle(took, result.changes());
         LOG.debug("cycle: {} table(s), {} row(s) changed, {} ms, now at {}", changes.size(), result.changes(), took, synced);
@@ -278,6 +293,7 @@ public final class Daemon {
     private void fullSync(SessionPool pool, String reason) {
         LOG.info("full range-hash sync of {} table(s) ({})", plans.size(), reason);
         metrics.fullSync();
+        metrics.inFlight(System.currentTimeMillis());
         fullSyncDone = true;
         fullSyncReason = reason;
         Map<String, TableChange> all = new LinkedHashMap<>();
@@ -287,6 +303,7 @@ public final class Daemon {
         result.stop().forEach(this::stopTable);
         dirty.restore(result.retry());
         saveCheckpoint(pool, synced, result.retry(), true);
+        metrics.inFlight(0);
     }
 
     private void handleShapeChanges(SessionPool pool) {
@@ -326,10 +343,6 @@ public final class Daemon {
         LOG.error("{}: stopped syncing this table: {} (the other tables keep syncing; it resumes once both shapes match)",
                 table, reason);
     }
-
-
-
-
 
     private BinlogPosition currentEnd(SessionPool pool) {
         try (Session sourceSession = pool.openSource()) {

@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
-/** Live counters of a running daemon, read by status, logs and (later) metrics. */
+/** Live counters of a running daemon, read by status, logs and the metrics endpoint. */
 public final class DaemonMetrics {
 
     private final LongAdder cycles = new LongAdder();
@@ -22,12 +24,18 @@ public final class DaemonMetrics {
     private final AtomicLong lastCycleEnd = new AtomicLong();
     private final AtomicLong lastCycleChanges = new AtomicLong();
     private final AtomicLong lastAppliedEventMillis = new AtomicLong();
+    private final LongAdder cycleMillisTotal = new LongAdder();
+    private volatile long inFlightSince;
+    private volatile LongSupplier waitingSince = () -> 0;
+    private volatile LongSupplier eventsRead = () -> 0;
+    private volatile Supplier<Map<String, Integer>> pending = Map::of;
     private final Map<String, String> stopped = new ConcurrentHashMap<>();
     private volatile boolean tailing;
 
     void cycle(long millis, long changes) {
         cycles.increment();
         lastCycleMillis.set(millis);
+        cycleMillisTotal.add(millis);
         lastCycleChanges.set(changes);
         lastCycleEnd.set(System.currentTimeMillis());
     }
@@ -66,6 +74,48 @@ public final class DaemonMetrics {
 
     void tailing(boolean value) {
         tailing = value;
+    }
+
+    /** Where the binlog's counts and the changes not yet drained are read from. */
+    void follow(LongSupplier events, LongSupplier oldestWaiting, Supplier<Map<String, Integer>> pendingEntries) {
+        eventsRead = events;
+        waitingSince = oldestWaiting;
+        pending = pendingEntries;
+    }
+
+    /** The source time of the oldest change the running cycle syncs (0 when no cycle runs). */
+    void inFlight(long eventMillis) {
+        inFlightSince = eventMillis;
+    }
+
+    /**
+     * How far behind the source the target is, in ms: the age of the oldest change committed on
+     * the source and not yet synced (binlog event times have second resolution); 0 when caught up.
+     */
+    public long lagMillis(long nowMillis) {
+        long oldest = oldest(inFlightSince, waitingSince.getAsLong());
+        return oldest == 0 ? 0 : Math.max(0, nowMillis - oldest);
+    }
+
+    private static long oldest(long first, long second) {
+        if (first == 0 || second == 0) {
+            return Math.max(first, second);
+        }
+        return Math.min(first, second);
+    }
+
+    public long eventsRead() {
+        return eventsRead.getAsLong();
+    }
+
+    /** Dirty entries (keys, ranges, or 1 for a whole table) waiting per table. */
+    public Map<String, Integer> pending() {
+        return pending.get();
+    }
+
+    /** The total time spent in sync cycles. */
+    public long cycleMillisTotal() {
+        return cycleMillisTotal.sum();
     }
 
     public long cycles() {

@@ -1,0 +1,64 @@
+package dev.mysqlslice.daemon.monitor;
+
+import dev.mysqlslice.daemon.run.DaemonMetrics;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
+
+/**
+ * Registers a daemon's live counters as Micrometer meters. The meters read the counters when
+ * scraped, so the daemon's hot paths never touch Micrometer.
+ */
+public final class DaemonMeters {
+
+    private DaemonMeters() {
+    }
+
+    public static void bind(MeterRegistry registry, DaemonMetrics metrics, List<String> tables) {
+        Gauge.builder("mysqlslice.seconds.behind.source", metrics,
+                        live -> live.lagMillis(System.currentTimeMillis()) / 1000.0)
+                .description("Age in seconds of the oldest change committed on the source and not yet synced")
+                .register(registry);
+        Gauge.builder("mysqlslice.binlog.tailing", metrics, live -> live.isTailing() ? 1 : 0)
+                .description("1 while the source's binlog is being followed").register(registry);
+        counter(registry, "mysqlslice.binlog.events.read", "Binlog events read from the source", metrics, DaemonMetrics::eventsRead);
+        counter(registry, "mysqlslice.ranges.hashed", "Key ranges hashed on both servers", metrics, DaemonMetrics::rangesHashed);
+        counter(registry, "mysqlslice.rows.hashed", "Rows hashed by range comparisons", metrics, DaemonMetrics::rowsHashed);
+        counter(registry, "mysqlslice.rows.listed", "Rows listed key by key to find differences", metrics, DaemonMetrics::rowsListed);
+        counter(registry, "mysqlslice.rows.inserted", "Rows inserted into the target", metrics, DaemonMetrics::inserted);
+        counter(registry, "mysqlslice.rows.updated", "Rows updated in the target", metrics, DaemonMetrics::updated);
+        counter(registry, "mysqlslice.rows.deleted", "Rows deleted from the target", metrics, DaemonMetrics::deleted);
+        counter(registry, "mysqlslice.bytes.read", "Bytes of row data read from the source", metrics, DaemonMetrics::bytesRead);
+        counter(registry, "mysqlslice.full.syncs", "Full range-hash syncs (first start or a lost binlog position)", metrics, DaemonMetrics::fullSyncs);
+        counter(registry, "mysqlslice.reconnects", "Reconnects to the source's binlog", metrics, DaemonMetrics::reconnects);
+        FunctionTimer.builder("mysqlslice.cycle.duration", metrics, DaemonMetrics::cycles,
+                        DaemonMetrics::cycleMillisTotal, TimeUnit.MILLISECONDS)
+                .description("Sync cycles run and the time they took").register(registry);
+        Gauge.builder("mysqlslice.cycle.last.duration", metrics, live -> live.lastCycleMillis() / 1000.0)
+                .description("Duration of the last sync cycle").baseUnit("seconds").register(registry);
+        for (String table : tables) {
+            perTable(registry, "mysqlslice.dirty.ranges.pending", table,
+                    "Dirty keys or ranges waiting to be synced (1 for a whole table)",
+                    live -> live.pending().getOrDefault(table, 0), metrics);
+            perTable(registry, "mysqlslice.table.stopped", table,
+                    "1 when syncing this table stopped with an error (see status and logs)",
+                    live -> live.stoppedTables().containsKey(table) ? 1 : 0, metrics);
+        }
+    }
+
+    /** Micrometer holds the state object weakly: it must be the daemon's own metrics, not a lambda. */
+    private static void counter(MeterRegistry registry, String name, String description, DaemonMetrics metrics,
+                                ToLongFunction<DaemonMetrics> value) {
+        FunctionCounter.builder(name, metrics, live -> value.applyAsLong(live)).description(description).register(registry);
+    }
+
+    private static void perTable(MeterRegistry registry, String name, String table, String description,
+                                 ToDoubleFunction<DaemonMetrics> value, DaemonMetrics metrics) {
+        Gauge.builder(name, metrics, value).tag("table", table).description(description).register(registry);
+    }
+}
