@@ -1,8 +1,9 @@
-package dev.mysqlslice.cli;
+package dev.mysqlslice.cli.logging;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -11,27 +12,69 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * Configures logging in code (found by logback through the service loader), which starts much
- * faster than parsing a logback.xml: one line per event on stderr with time, level and table.
+ * faster than parsing a logback.xml: one line per event on stderr with time, level and table, or
+ * one JSON object per line ({@code --log-format json}).
  * A logback.xml given with {@code -Dlogback.configurationFile} still takes precedence.
  */
 public final class LogbackSetup extends ContextAwareBase implements Configurator {
 
-    static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %-12.12X{table} %msg%n";
+    public static final String PATTERN = "%d{yyyy-MM-dd HH:mm:ss.SSS} %-5level %-12.12X{table} %msg%n";
+
+    /** The log line formats. */
+    public enum Format {
+        /** One readable line per event: time, level, table, message. */
+        TEXT,
+        /** One JSON object per line (timestamp, level, logger, mdc.table, message, throwable), for log shippers. */
+        JSON
+    }
+
+    /** Switches the console log to {@code format} (when logging is configured by this class). */
+    public static void use(Format format) {
+        if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+            return;
+        }
+        if (!(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR") instanceof ConsoleAppender<ILoggingEvent> stderr)) {
+            return;
+        }
+        stderr.stop();
+        stderr.setEncoder(format == Format.JSON ? jsonEncoder(context) : textEncoder(context));
+        stderr.start();
+    }
+
+    private static ch.qos.logback.core.encoder.Encoder<ILoggingEvent> textEncoder(LoggerContext context) {
+        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern(PATTERN);
+        encoder.start();
+        return encoder;
+    }
+
+    private static ch.qos.logback.core.encoder.Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
+        JsonEncoder encoder = new JsonEncoder();
+        encoder.setContext(context);
+        encoder.setWithSequenceNumber(false);
+        encoder.setWithNanoseconds(false);
+        encoder.setWithContext(false);
+        encoder.setWithMarkers(false);
+        encoder.setWithKVPList(false);
+        encoder.setWithMessage(false);
+        encoder.setWithArguments(false);
+        encoder.setWithThreadName(false);
+        encoder.setWithFormattedMessage(true);
+        encoder.start();
+        return encoder;
+    }
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
         if (System.getProperty("logback.configurationFile") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
-        PatternLayoutEncoder encoder = new PatternLayoutEncoder();
-        encoder.setContext(context);
-        encoder.setPattern(PATTERN);
-        encoder.start();
         ConsoleAppender<ILoggingEvent> stderr = new ConsoleAppender<>();
         stderr.setContext(context);
         stderr.setName("STDERR");
         stderr.setTarget("System.err");
-        stderr.setEncoder(encoder);
+        stderr.setEncoder(textEncoder(context));
         stderr.start();
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
