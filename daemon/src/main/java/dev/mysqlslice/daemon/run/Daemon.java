@@ -159,6 +159,9 @@ public final class Daemon {
                     continue;
                 }
                 handleShapeChanges(pool);
+                if (caughtUp(until)) {
+                    break;
+                }
                 boolean work = awaitWork();
                 if (stopRequested) {
                     break;
@@ -167,7 +170,7 @@ public final class Daemon {
                     cycle(pool);
                 }
                 retry = Duration.ofMillis(200);
-                if (until.isPresent() && synced.isAtOrAfter(until.get()) && dirty.pending().isEmpty()) {
+                if (caughtUp(until)) {
                     break;
                 }
             } catch (MysqlsliceException e) {
@@ -182,6 +185,11 @@ public final class Daemon {
         }
         saveCheckpoint(pool, synced, dirty.drain().changes(), false);
         LOG.info("stopped at {}", synced);
+    }
+
+    /** Whether a run-once catch-up has synced everything up to where it was asked to stop. */
+    private boolean caughtUp(Optional<BinlogPosition> until) {
+        return until.isPresent() && synced.isAtOrAfter(until.get()) && dirty.pending().isEmpty();
     }
 
     private void sleep(Duration duration) {
