@@ -1,0 +1,14 @@
+-- The demo tables, created on both the source and the target by the MySQL image at first start.
+CREATE TABLE items (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  name VARCHAR(64) NOT NULL,
+  price DECIMAL(10, 2) NULL,
+  updated_at DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6) ON UPDATE CURRENT_TIMESTAMP(6)
+) DEFAULT CHARSET = utf8mb4;
+
+CREATE TABLE events (
+  id BIGINT UNSIGNED NOT NULL AUTO_INCREMENT PRIMARY KEY,
+  item_id BIGINT UNSIGNED NOT NULL,
+  kind ENUM('created', 'changed', 'sold') NOT NULL,
+  at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)
+) DEFAULT CHARSET = utf8mb4;
