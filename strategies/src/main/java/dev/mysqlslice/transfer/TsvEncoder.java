@@ -6,6 +6,16 @@ package dev.mysqlslice.transfer;
  */
 final class TsvEncoder {
 
+    /** The bytes LOAD DATA needs escaped: backslash, tab, newline and NUL. */
+    private static final boolean[] SPECIAL = new boolean[256];
+
+    static {
+        SPECIAL['\\'] = true;
+        SPECIAL['\t'] = true;
+        SPECIAL['\n'] = true;
+        SPECIAL[0] = true;
+    }
+
     private byte[] buffer;
     private int length;
 
@@ -52,15 +62,20 @@ final class TsvEncoder {
                 continue;
             }
             ensure(value.length * 2);
-            for (byte b : value) {
-                switch (b) {
-                    case '\\' -> { buffer[length++] = '\\'; buffer[length++] = '\\'; }
-                    case '\t' -> { buffer[length++] = '\\'; buffer[length++] = 't'; }
-                    case '\n' -> { buffer[length++] = '\\'; buffer[length++] = 'n'; }
-                    case 0 -> { buffer[length++] = '\\'; buffer[length++] = '0'; }
-                    default -> buffer[length++] = b;
+            // Runs without special bytes (nearly everything) are copied whole.
+            int run = 0;
+            for (int j = 0; j < value.length; j++) {
+                byte b = value[j];
+                if (SPECIAL[b & 0xff]) {
+                    System.arraycopy(value, run, buffer, length, j - run);
+                    length += j - run;
+                    buffer[length++] = '\\';
+                    buffer[length++] = b == '\\' ? (byte) '\\' : b == '\t' ? (byte) 't' : b == '\n' ? (byte) 'n' : (byte) '0';
+                    run = j + 1;
                 }
             }
+            System.arraycopy(value, run, buffer, length, value.length - run);
+            length += value.length - run;
         }
         put((byte) '\n');
     }
