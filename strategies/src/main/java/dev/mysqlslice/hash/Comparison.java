@@ -17,14 +17,16 @@ import java.util.concurrent.Executor;
  * @param counters  where the work done is counted
  * @param repairSource the source side repairs read from (its own session, or the same as {@code source})
  * @param repairTarget the target side repairs write to
+ * @param localInfile  whether the target accepts LOAD DATA LOCAL for repairs
  */
 public record Comparison(TableShape shape, HashAlgorithm hash, int chunkRows, Side source, Side target,
-                         Executor executor, TableCounters counters, Side repairSource, Side repairTarget) {
+                         Executor executor, TableCounters counters, Side repairSource, Side repairTarget,
+                         boolean localInfile) {
 
     /** A comparison whose repairs use the same sessions as its reads (nothing runs ahead). */
     public Comparison(TableShape shape, HashAlgorithm hash, int chunkRows, Side source, Side target, Executor executor,
                       TableCounters counters) {
-        this(shape, hash, chunkRows, source, target, executor, counters, source, target);
+        this(shape, hash, chunkRows, source, target, executor, counters, source, target, false);
     }
 
     /** Whether repairs have sessions of their own, so the next batch can be listed meanwhile. */
@@ -34,7 +36,8 @@ public record Comparison(TableShape shape, HashAlgorithm hash, int chunkRows, Si
 
     /** The same comparison reading through other sides (e.g. the repair sessions). */
     public Comparison withSides(Side newSource, Side newTarget) {
-        return new Comparison(shape, hash, chunkRows, newSource, newTarget, executor, counters, repairSource, repairTarget);
+        return new Comparison(shape, hash, chunkRows, newSource, newTarget, executor, counters, repairSource, repairTarget,
+                localInfile);
     }
 
     /** The most rows a range may hold to be compared row by row. */

@@ -51,7 +51,7 @@ public final class GeneralStrategy implements SyncStrategy {
             Comparison comparison = new Comparison(shape, job.plan().config().hash(), job.plan().config().chunkRows(),
                     sourceSide, targetSide, job.servers().executor(), counters,
                     ahead ? new Side(repairSource, Optional.empty()) : sourceSide,
-                    ahead ? new Side(repairTarget, Optional.empty()) : targetSide);
+                    ahead ? new Side(repairTarget, Optional.empty()) : targetSide, job.servers().targetLocalInfile());
             List<KeyRange> regions;
             long newRows = 0;
             if (job.scope() instanceof Scope.Ranges ranges) {

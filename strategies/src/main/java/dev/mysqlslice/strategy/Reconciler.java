@@ -177,7 +177,7 @@ public final class Reconciler {
             long repairing = System.nanoTime();
             RangeRepairer.Result result = repairer.repair(comparison.repairSource().session(),
                     comparison.repairSource().filter(), comparison.repairTarget().session(), comparison.shape(), diff,
-                    comparison.counters());
+                    comparison.counters(), comparison.localInfile());
             collateral += result.collateral();
             long checking = System.nanoTime();
             repairNanos += checking - repairing;

@@ -55,37 +55,42 @@ public final class BulkWriter {
      */
     public long load(Session target, TableShape shape, String table, InputStream tsv, LongSupplier rowsSent,
                      Supplier<RuntimeException> sourceFailure) {
-        return target.inTransaction(connection -> {
-            try (Statement statement = connection.createStatement()) {
-                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(tsv);
-                long loaded;
-                try {
-                    loaded = statement.executeLargeUpdate(CopySql.loadData(shape, table));
-                } catch (SQLException e) {
-                    RuntimeException failure = sourceFailure.get();
-                    if (failure != null) {
-                        throw failure;
-                    }
-                    throw e;
-                }
+        return target.inTransaction(connection -> loadInto(connection, shape, table, tsv, rowsSent, sourceFailure),
+                "writing rows into " + table);
+    }
+
+    /** {@link #load} inside the caller's transaction on {@code connection}. */
+    static long loadInto(Connection connection, TableShape shape, String table, InputStream tsv, LongSupplier rowsSent,
+                         Supplier<RuntimeException> sourceFailure) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(tsv);
+            long loaded;
+            try {
+                loaded = statement.executeLargeUpdate(CopySql.loadData(shape, table));
+            } catch (SQLException e) {
                 RuntimeException failure = sourceFailure.get();
                 if (failure != null) {
                     throw failure;
                 }
-                SQLWarning warning = statement.getWarnings();
-                if (warning != null) {
-                    throw new MysqlsliceException(Failure.SCHEMA, "the target changed a value while loading " + table
-                            + " (" + warning.getMessage() + "); nothing of this batch was kept. Make the target column"
-                            + " definitions identical to the source's (mysqlslice schema pull --replace)");
-                }
-                long sent = rowsSent.getAsLong();
-                if (loaded != sent) {
-                    throw new MysqlsliceException(Failure.INTERNAL, "loading " + table + " stored " + loaded + " of "
-                            + sent + " rows sent; nothing of this batch was kept");
-                }
-                return loaded;
+                throw e;
             }
-        }, "writing rows into " + table);
+            RuntimeException failure = sourceFailure.get();
+            if (failure != null) {
+                throw failure;
+            }
+            SQLWarning warning = statement.getWarnings();
+            if (warning != null) {
+                throw new MysqlsliceException(Failure.SCHEMA, "the target changed a value while loading " + table
+                        + " (" + warning.getMessage() + "); nothing of this batch was kept. Make the target column"
+                        + " definitions identical to the source's (mysqlslice schema pull --replace)");
+            }
+            long sent = rowsSent.getAsLong();
+            if (loaded != sent) {
+                throw new MysqlsliceException(Failure.INTERNAL, "loading " + table + " stored " + loaded + " of "
+                        + sent + " rows sent; nothing of this batch was kept");
+            }
+            return loaded;
+        }
     }
 
     private long insert(Connection connection, TableShape shape, String table, RowCursor cursor) throws SQLException {

@@ -32,6 +32,8 @@ public final class RangeRepairer {
 
     /** Keys per source read and per target transaction. */
     static final int KEYS_PER_TRANSACTION = 1000;
+    /** The most TSV bytes held before they are loaded (rows may be large; memory stays bounded). */
+    static final int LOAD_CHUNK_BYTES = 8 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(RangeRepairer.class);
 
     /**
@@ -47,8 +49,13 @@ public final class RangeRepairer {
     public RangeRepairer() {
     }
 
+    /**
+     * Repairs the target rows of {@code diff}.
+     *
+     * @param localInfile whether the target accepts LOAD DATA LOCAL (much cheaper than INSERTs for many rows)
+     */
     public Result repair(Session source, Optional<String> sourceFilter, Session target, TableShape shape, RowDiff diff,
-                         TableCounters counters) {
+                         TableCounters counters, boolean localInfile) {
         List<Key> copy = diff.keysToCopy();
         Set<Key> updates = new HashSet<>(diff.updates());
         List<KeyType> keyTypes = KeyCodec.types(shape.keys());
@@ -63,7 +70,7 @@ public final class RangeRepairer {
             List<Key> replaced = group.stream().filter(updates::contains).toList();
             Set<Key> fetched = new HashSet<>();
             long collateralOfGroup = target.inTransaction(connection -> write(connection, source, sourceFilter, shape,
-                    group, replaced, fetched, counters), "repairing rows of " + shape.name());
+                    group, replaced, fetched, counters, localInfile), "repairing rows of " + shape.name());
             // A row may have left the source since it was listed: then its target row is only deleted.
             long replacedAndFetched = replaced.stream().filter(fetched::contains).count();
             updated += replacedAndFetched;
@@ -91,7 +98,8 @@ public final class RangeRepairer {
      * found on the source in {@code fetched}; returns the rows of other keys a REPLACE removed.
      */
     private long write(Connection connection, Session source, Optional<String> sourceFilter, TableShape shape,
-                       List<Key> group, List<Key> replaced, Set<Key> fetched, TableCounters counters) throws SQLException {
+                       List<Key> group, List<Key> replaced, Set<Key> fetched, TableCounters counters,
+                       boolean localInfile) throws SQLException {
         if (!replaced.isEmpty()) {
             SqlFragment delete = CopySql.delete(shape, KeySql.in(shape.keys(), replaced));
             try (PreparedStatement statement = connection.prepareStatement(delete.sql())) {
@@ -101,13 +109,12 @@ public final class RangeRepairer {
         }
         List<KeyType> keyTypes = KeyCodec.types(shape.keys());
         java.sql.Savepoint beforeInsert = connection.setSavepoint();
-        try (PreparedStatement statement = connection.prepareStatement(CopySql.insert(shape))) {
-            BulkWriter.Batch batch = new BulkWriter.Batch(statement);
-            stream(source, sourceFilter, shape, group, counters, row -> {
-                fetched.add(row.key(keyTypes));
-                batch.add(row);
-            });
-            batch.flush();
+        try {
+            if (localInfile) {
+                load(connection, source, sourceFilter, shape, group, fetched, counters);
+            } else {
+                insert(connection, source, sourceFilter, shape, group, fetched, counters);
+            }
             return 0;
         } catch (SQLException | TargetWriteException failure) {
             SQLException e = failure instanceof TargetWriteException wrapped ? wrapped.cause : (SQLException) failure;
@@ -129,6 +136,47 @@ public final class RangeRepairer {
             LOG.debug("{}: REPLACE removed {} colliding rows of other keys", shape.name(), collateral[0]);
             return collateral[0];
         }
+    }
+
+    private void insert(Connection connection, Session source, Optional<String> sourceFilter, TableShape shape,
+                        List<Key> group, Set<Key> fetched, TableCounters counters) throws SQLException {
+        List<KeyType> keyTypes = KeyCodec.types(shape.keys());
+        try (PreparedStatement statement = connection.prepareStatement(CopySql.insert(shape))) {
+            BulkWriter.Batch batch = new BulkWriter.Batch(statement);
+            stream(source, sourceFilter, shape, group, counters, row -> {
+                fetched.add(row.key(keyTypes));
+                batch.add(row);
+            });
+            batch.flush();
+        }
+    }
+
+    /** Like {@link #insert}, as LOAD DATA of TSV chunks of at most {@value #LOAD_CHUNK_BYTES} bytes. */
+    private void load(Connection connection, Session source, Optional<String> sourceFilter, TableShape shape,
+                      List<Key> group, Set<Key> fetched, TableCounters counters) throws SQLException {
+        List<KeyType> keyTypes = KeyCodec.types(shape.keys());
+        TsvEncoder encoder = new TsvEncoder(64 * 1024);
+        long[] rows = {0};
+        stream(source, sourceFilter, shape, group, counters, row -> {
+            fetched.add(row.key(keyTypes));
+            encoder.encode(row);
+            rows[0]++;
+            if (encoder.length() >= LOAD_CHUNK_BYTES) {
+                loadChunk(connection, shape, encoder, rows);
+            }
+        });
+        if (rows[0] > 0) {
+            loadChunk(connection, shape, encoder, rows);
+        }
+    }
+
+    private static void loadChunk(Connection connection, TableShape shape, TsvEncoder encoder, long[] rows)
+            throws SQLException {
+        long sent = rows[0];
+        BulkWriter.loadInto(connection, shape, shape.name(),
+                new java.io.ByteArrayInputStream(encoder.buffer(), 0, encoder.length()), () -> sent, () -> null);
+        encoder.reset(64 * 1024);
+        rows[0] = 0;
     }
 
     /** Handles one source row inside a target transaction. */
