@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class RangeRepairer {
 
     /** Keys per source read and per target transaction. */
-    static final int KEYS_PER_TRANSACTION = 1000;
+    static final int KEYS_PER_TRANSACTION = 5000;
     /** The most TSV bytes held before they are loaded (rows may be large; memory stays bounded). */
     static final int LOAD_CHUNK_BYTES = 8 * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(RangeRepairer.class);
