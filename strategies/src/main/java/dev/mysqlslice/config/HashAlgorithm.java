@@ -8,7 +8,8 @@ import java.util.stream.Collectors;
 public enum HashAlgorithm {
     /**
      * The default: two CRC32s of the row encoding (its bytes in order and reversed) give 64 bits per
-     * row for about the cost of one CRC32 (building the encoding costs far more than hashing it).
+     * row, mixed with their product so that equal edits on several rows cannot cancel out; building
+     * the encoding costs far more than hashing it.
      */
     CRC32X2("crc32x2"),
     /** MD5 of the row encoding, 128 bits per row, about 2-4x the cost; the original tool's choice. */

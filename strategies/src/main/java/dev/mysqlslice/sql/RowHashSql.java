@@ -49,10 +49,24 @@ public final class RowHashSql {
         return "CONCAT_WS('#', " + String.join(", ", parts) + ")";
     }
 
-    /** One row's hash: an unsigned 64-bit number (crc32x2) or 32 hex digits (md5). */
+    /**
+     * One row's hash: an unsigned 64-bit number (crc32x2) or 32 hex digits (md5).
+     *
+     * <p>crc32x2 is the two CRC32s side by side, XOR-ed with their product. CRC32 is linear:
+     * without the product, the XOR of a range's row hashes would not change when two rows of equal
+     * length get the same edit at the same place (qty 6 to 7 on both lines of an order) or swap
+     * values, because their CRC differences cancel. The product is not linear, so nothing cancels
+     * but by chance. The encoding is built once into a session variable, assigned in the IF's
+     * condition: SQL evaluates a condition before its branches, whereas the operands of {@code |}
+     * or {@code ^} may be evaluated in either order (MariaDB 10.11 evaluates {@code ^} right first).
+     * Both branches are BIGINT UNSIGNED: a plain 0 would make the IF a DECIMAL, which BIT_XOR
+     * clips to the largest signed BIGINT, so every hash above 2^63 would look the same.
+     */
     public static String rowHash(String encoding, HashAlgorithm algorithm) {
+        String row = ROW_VARIABLE;
         return switch (algorithm) {
-            case CRC32X2 -> "(CRC32(" + ROW_VARIABLE + " := " + encoding + ") << 32 | CRC32(REVERSE(" + ROW_VARIABLE + ")))";
+            case CRC32X2 -> "IF((" + row + " := " + encoding + ") IS NULL, CAST(0 AS UNSIGNED), (CRC32(" + row + ") << 32 | CRC32(REVERSE("
+                    + row + "))) ^ (CRC32(" + row + ") * CRC32(REVERSE(" + row + "))))";
             case MD5 -> "MD5(" + encoding + ")";
         };
     }

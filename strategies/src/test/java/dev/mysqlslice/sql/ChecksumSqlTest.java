@@ -22,7 +22,8 @@ class ChecksumSqlTest {
                 BigInteger.valueOf(100), HashAlgorithm.CRC32X2, Optional.of("v > 0"));
 
         assertThat(query.sql()).isEqualTo("SELECT (`id` - -5) DIV 100 AS mss_bucket, COUNT(*),"
-                + " BIT_XOR((CRC32(@mss_row := CONCAT_WS('#', `id`, `v`, ISNULL(`v`))) << 32 | CRC32(REVERSE(@mss_row)))), 0,"
+                + " BIT_XOR(IF((@mss_row := CONCAT_WS('#', `id`, `v`, ISNULL(`v`))) IS NULL, CAST(0 AS UNSIGNED),"
+                + " (CRC32(@mss_row) << 32 | CRC32(REVERSE(@mss_row))) ^ (CRC32(@mss_row) * CRC32(REVERSE(@mss_row))))), 0,"
                 + " MIN(`id`), MAX(`id`) FROM `t` WHERE `id` >= -5 AND `id` <= 1000 AND (v > 0) GROUP BY mss_bucket");
         assertThat(query.params()).isEmpty();
     }
