@@ -25,6 +25,28 @@ public record Key(List<Object> parts) {
         return parts.size();
     }
 
+    /** Part by part, without the iterator a list comparison costs (keys are compared millions of times). */
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof Key key) || key.parts.size() != parts.size()) {
+            return false;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            if (!parts.get(i).equals(key.parts.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return parts.size() == 1 ? parts.get(0).hashCode() : parts.hashCode();
+    }
+
     @Override
     public String toString() {
         return parts.size() == 1 ? String.valueOf(parts.get(0))

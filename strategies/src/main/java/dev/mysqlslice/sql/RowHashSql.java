@@ -50,23 +50,20 @@ public final class RowHashSql {
     }
 
     /**
-     * One row's hash: an unsigned 64-bit number (crc32x2) or 32 hex digits (md5).
+     * One row's hash, to compare a row with its namesake on the other server: an unsigned 64-bit
+     * number (crc32x2: the CRC32s of the encoding and of its bytes reversed, side by side) or 32
+     * hex digits (md5). Two different rows of a key get the same crc32x2 only if both CRCs collide:
+     * never for an edit within 32 bits, else about 1 in 2^64.
      *
-     * <p>crc32x2 is the two CRC32s side by side, XOR-ed with their product. CRC32 is linear:
-     * without the product, the XOR of a range's row hashes would not change when two rows of equal
-     * length get the same edit at the same place (qty 6 to 7 on both lines of an order) or swap
-     * values, because their CRC differences cancel. The product is not linear, so nothing cancels
-     * but by chance. The encoding is built once into a session variable, assigned in the IF's
-     * condition: SQL evaluates a condition before its branches, whereas the operands of {@code |}
-     * or {@code ^} may be evaluated in either order (MariaDB 10.11 evaluates {@code ^} right first).
-     * Both branches are BIGINT UNSIGNED: a plain 0 would make the IF a DECIMAL, which BIT_XOR
-     * clips to the largest signed BIGINT, so every hash above 2^63 would look the same.
+     * <p>The encoding is built once into a session variable, assigned in the IF's condition: SQL
+     * evaluates a condition before its branches, whereas the operands of {@code |} or {@code ^}
+     * may be evaluated in either order (MariaDB 10.11 evaluates {@code ^} right first). Both
+     * branches are BIGINT UNSIGNED: a plain 0 would make the IF a DECIMAL, which BIT_XOR clips to
+     * the largest signed BIGINT, so every hash above 2^63 would look the same.
      */
     public static String rowHash(String encoding, HashAlgorithm algorithm) {
-        String row = ROW_VARIABLE;
         return switch (algorithm) {
-            case CRC32X2 -> "IF((" + row + " := " + encoding + ") IS NULL, CAST(0 AS UNSIGNED), (CRC32(" + row + ") << 32 | CRC32(REVERSE("
-                    + row + "))) ^ (CRC32(" + row + ") * CRC32(REVERSE(" + row + "))))";
+            case CRC32X2 -> crc32x2(encoding, "");
             case MD5 -> "MD5(" + encoding + ")";
         };
     }
@@ -74,14 +71,25 @@ public final class RowHashSql {
     /**
      * Three aggregate select items summarising a set of rows: {@code COUNT(*)} and two 64-bit
      * XORs (the second is 0 for crc32x2). XOR is order-free, so both servers agree however they
-     * scan; keys are unique, so no two rows cancel out.
+     * scan. For crc32x2 each row's two CRCs are also XOR-ed with their product: CRC32 is linear,
+     * so without it the XOR over a range would not change when two rows of equal length get the
+     * same edit at the same place (qty 6 to 7 on both lines of an order) or swap values, because
+     * their CRC differences cancel. The product is not linear, so nothing cancels but by chance.
      */
     public static String aggregates(String encoding, HashAlgorithm algorithm) {
+        String row = ROW_VARIABLE;
         return switch (algorithm) {
-            case CRC32X2 -> "COUNT(*), BIT_XOR(" + rowHash(encoding, algorithm) + "), 0";
+            case CRC32X2 -> "COUNT(*), BIT_XOR(" + crc32x2(encoding, " ^ (CRC32(" + row + ") * CRC32(REVERSE(" + row + ")))")
+                    + "), 0";
             case MD5 -> "COUNT(*), BIT_XOR(CAST(CONV(SUBSTRING(" + MD5_VARIABLE + " := MD5(" + encoding + "), 1, 16), 16, 10)"
                     + " AS UNSIGNED)), BIT_XOR(CAST(CONV(SUBSTRING(" + MD5_VARIABLE + ", 17, 16), 16, 10) AS UNSIGNED))";
         };
+    }
+
+    private static String crc32x2(String encoding, String mix) {
+        String row = ROW_VARIABLE;
+        return "IF((" + row + " := " + encoding + ") IS NULL, CAST(0 AS UNSIGNED), (CRC32(" + row + ") << 32 | CRC32(REVERSE("
+                + row + ")))" + mix + ")";
     }
 
     private static String value(Column column, String name) {

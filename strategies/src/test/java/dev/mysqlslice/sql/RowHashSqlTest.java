@@ -22,11 +22,11 @@ class RowHashSqlTest {
     }
 
     @Test
-    void crc32x2HashesTheEncodingForwardsAndReversedMixedWithTheirProduct() {
-        String hash = "IF((@mss_row := E) IS NULL, CAST(0 AS UNSIGNED), (CRC32(@mss_row) << 32 | CRC32(REVERSE(@mss_row)))"
-                + " ^ (CRC32(@mss_row) * CRC32(REVERSE(@mss_row))))";
-        assertThat(RowHashSql.rowHash("E", HashAlgorithm.CRC32X2)).isEqualTo(hash);
-        assertThat(RowHashSql.aggregates("E", HashAlgorithm.CRC32X2)).isEqualTo("COUNT(*), BIT_XOR(" + hash + "), 0");
+    void crc32x2HashesTheEncodingForwardsAndReversedAndMixesInTheirProductWhenAggregated() {
+        assertThat(RowHashSql.rowHash("E", HashAlgorithm.CRC32X2))
+                .isEqualTo("IF((@mss_row := E) IS NULL, CAST(0 AS UNSIGNED), (CRC32(@mss_row) << 32 | CRC32(REVERSE(@mss_row))))");
+        assertThat(RowHashSql.aggregates("E", HashAlgorithm.CRC32X2)).isEqualTo("COUNT(*), BIT_XOR(IF((@mss_row := E) IS NULL,"
+                + " CAST(0 AS UNSIGNED), (CRC32(@mss_row) << 32 | CRC32(REVERSE(@mss_row))) ^ (CRC32(@mss_row) * CRC32(REVERSE(@mss_row))))), 0");
     }
 
     @Test
