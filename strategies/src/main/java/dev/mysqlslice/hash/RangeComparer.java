@@ -21,6 +21,13 @@ import org.slf4j.LoggerFactory;
  * bucket too big to be a leaf is cut again between its real smallest and largest key, so skewed
  * keys converge quickly and sparse keys never produce empty ranges. Any other key is cut at every
  * chunk-rows-th key read from the index of the side with more rows.
+ *
+ * <p>Before hashing every bucket of a big integer-keyed region, a few buckets spread over it are
+ * hashed as a sample. When most of them differ (dense changes), hashing the rest would only
+ * confirm that nearly every bucket must be listed row by row anyway: the buckets are then only
+ * counted (a fraction of the cost of hashing) and all of them become leaves, except buckets too
+ * big to list, which are hashed and cut as usual. Listing a leaf compares every row of it, so
+ * this changes what is read, never what is found.
  */
 public final class RangeComparer {
 
@@ -28,6 +35,12 @@ public final class RangeComparer {
     /** The most buckets one bucket query returns, however big the table. */
     private static final long MAX_BUCKETS = 200_000;
     private static final int MAX_DEPTH = 12;
+    /** Buckets hashed to judge how much of a region differs. */
+    static final int SAMPLE_BUCKETS = 24;
+    /** Regions of fewer buckets are hashed whole without a sample. */
+    static final long MIN_BUCKETS_TO_SAMPLE = 240;
+    /** The share of non-empty sampled buckets that must differ for the rest to be assumed different. */
+    static final double DENSE_SHARE = 0.5;
 
     private final RangeHasher hasher;
 
@@ -80,9 +93,14 @@ public final class RangeComparer {
                 .add(BigInteger.valueOf(rows - 1)).divide(BigInteger.valueOf(rows));
         step = step.max(span.divide(BigInteger.valueOf(MAX_BUCKETS))).max(BigInteger.ONE);
         BigInteger bucketStep = step;
-        Both<java.util.Map<BigInteger, Bucket>> buckets = Both.run(comparison.executor(),
-                () -> hasher.buckets(comparison.source(), comparison.shape(), lo, hi, bucketStep, comparison.hash()),
-                () -> hasher.buckets(comparison.target(), comparison.shape(), lo, hi, bucketStep, comparison.hash()));
+        boolean dense = depth == 0 && mostlyDifferent(comparison, lo, hi, step);
+        Both<java.util.Map<BigInteger, Bucket>> buckets = dense
+                ? Both.run(comparison.executor(),
+                        () -> hasher.bucketCounts(comparison.source(), comparison.shape(), lo, hi, bucketStep),
+                        () -> hasher.bucketCounts(comparison.target(), comparison.shape(), lo, hi, bucketStep))
+                : Both.run(comparison.executor(),
+                        () -> hasher.buckets(comparison.source(), comparison.shape(), lo, hi, bucketStep, comparison.hash()),
+                        () -> hasher.buckets(comparison.target(), comparison.shape(), lo, hi, bucketStep, comparison.hash()));
         Set<BigInteger> numbers = new HashSet<>(buckets.source().keySet());
         numbers.addAll(buckets.target().keySet());
         long hashedRows = 0;
@@ -91,9 +109,11 @@ public final class RangeComparer {
         for (BigInteger number : numbers.stream().sorted().toList()) {
             Bucket source = buckets.source().get(number);
             Bucket target = buckets.target().get(number);
-            hashedRows += (source == null ? 0 : source.hash().count()) + (target == null ? 0 : target.hash().count());
-            if (source != null && target != null && source.hash().equals(target.hash())) {
-                continue;
+            if (!dense) {
+                hashedRows += (source == null ? 0 : source.hash().count()) + (target == null ? 0 : target.hash().count());
+                if (source != null && target != null && source.hash().equals(target.hash())) {
+                    continue;
+                }
             }
             BigInteger from = min(Optional.ofNullable(source).map(Bucket::min), Optional.ofNullable(target).map(Bucket::min));
             BigInteger to = max(Optional.ofNullable(source).map(Bucket::max), Optional.ofNullable(target).map(Bucket::max));
@@ -109,6 +129,59 @@ public final class RangeComparer {
         for (int i = 0; i < deeper.size(); i++) {
             compareBuckets(comparison, deeper.get(i)[0], deeper.get(i)[1], deeperRows.get(i), depth + 1, leaves);
         }
+    }
+
+    /**
+     * Whether most of a sample of buckets spread over {@code [lo, hi]} differ. Regions of few
+     * buckets are not sampled (false): hashing them whole is cheap enough.
+     */
+    private boolean mostlyDifferent(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step) {
+        BigInteger count = hi.subtract(lo).divide(step).add(BigInteger.ONE);
+        if (count.compareTo(BigInteger.valueOf(MIN_BUCKETS_TO_SAMPLE)) < 0) {
+            return false;
+        }
+        List<KeyRange> sample = sampleBuckets(lo, hi, step, count, SAMPLE_BUCKETS).stream()
+                .map(bucket -> KeyRange.closed(key(comparison, bucket[0]), key(comparison, bucket[1]))).toList();
+        Both<List<RangeHash>> hashes = Both.run(comparison.executor(),
+                () -> hasher.ranges(comparison.source(), comparison.shape(), sample, comparison.hash()),
+                () -> hasher.ranges(comparison.target(), comparison.shape(), sample, comparison.hash()));
+        int nonEmpty = 0;
+        int differing = 0;
+        long hashedRows = 0;
+        for (int i = 0; i < sample.size(); i++) {
+            RangeHash source = hashes.source().get(i);
+            RangeHash target = hashes.target().get(i);
+            hashedRows += source.count() + target.count();
+            if (!source.isEmpty() || !target.isEmpty()) {
+                nonEmpty++;
+                differing += source.equals(target) ? 0 : 1;
+            }
+        }
+        comparison.counters().rangesCompared(sample.size(), hashedRows);
+        boolean dense = nonEmpty >= SAMPLE_BUCKETS / 2 && differing >= DENSE_SHARE * nonEmpty;
+        LOG.debug("{}: {} of {} sampled buckets differ{}", comparison.shape().name(), differing, nonEmpty,
+                dense ? "; listing every bucket without hashing the rest" : "");
+        return dense;
+    }
+
+    /**
+     * {@code samples} buckets of {@code step} keys spread evenly over the {@code count} buckets of
+     * {@code [lo, hi]}, each as its first and last key (the last bucket ends at {@code hi}).
+     */
+    static List<BigInteger[]> sampleBuckets(BigInteger lo, BigInteger hi, BigInteger step, BigInteger count, int samples) {
+        List<BigInteger[]> buckets = new ArrayList<>();
+        BigInteger previous = BigInteger.ONE.negate();
+        for (int i = 0; i < samples; i++) {
+            // The middle of the i-th of `samples` equal slices of the buckets.
+            BigInteger number = count.multiply(BigInteger.valueOf(2L * i + 1)).divide(BigInteger.valueOf(2L * samples));
+            if (number.compareTo(previous) <= 0) {
+                continue;
+            }
+            previous = number;
+            BigInteger from = lo.add(number.multiply(step));
+            buckets.add(new BigInteger[] {from, from.add(step).subtract(BigInteger.ONE).min(hi)});
+        }
+        return buckets;
     }
 
     /**

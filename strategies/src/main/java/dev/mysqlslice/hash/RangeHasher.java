@@ -31,7 +31,15 @@ public final class RangeHasher {
     /** Every non-empty bucket of {@code step} integer keys in {@code [lo, hi]}, by bucket number. */
     public Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
                                            HashAlgorithm hash) {
-        SqlFragment query = ChecksumSql.buckets(shape, lo, hi, step, hash, side.filter());
+        return buckets(side, shape, ChecksumSql.buckets(shape, lo, hi, step, hash, side.filter()));
+    }
+
+    /** Like {@link #buckets}, counting rows without hashing them (the hashes are 0). */
+    public Map<BigInteger, Bucket> bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step) {
+        return buckets(side, shape, ChecksumSql.bucketCounts(shape, lo, hi, step, side.filter()));
+    }
+
+    private Map<BigInteger, Bucket> buckets(Side side, TableShape shape, SqlFragment query) {
         Map<BigInteger, Bucket> buckets = new HashMap<>();
         side.session().query(query.sql(), Session.Binder.NONE, row -> {
             buckets.put(new BigInteger(row.getString(1)), new Bucket(hashOf(row, 2),
