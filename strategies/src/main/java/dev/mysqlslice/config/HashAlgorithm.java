@@ -12,7 +12,7 @@ public enum HashAlgorithm {
      * the encoding costs far more than hashing it.
      */
     CRC32X2("crc32x2"),
-    /** MD5 of the row encoding, 128 bits per row, about 2-4x the cost; the original tool's choice. */
+    /** MD5 of the row encoding, 128 bits per row, about twice the cost; the original tool's choice. */
     MD5("md5");
 
     private final String configName;
