@@ -140,22 +140,22 @@ public final class RangeComparer {
         if (count.compareTo(BigInteger.valueOf(MIN_BUCKETS_TO_SAMPLE)) < 0) {
             return false;
         }
-        List<KeyRange> sample = sampleBuckets(lo, hi, step, count, SAMPLE_BUCKETS).stream()
-                .map(bucket -> KeyRange.closed(key(comparison, bucket[0]), key(comparison, bucket[1]))).toList();
-        Both<List<RangeHash>> hashes = Both.run(comparison.executor(),
-                () -> hasher.ranges(comparison.source(), comparison.shape(), sample, comparison.hash()),
-                () -> hasher.ranges(comparison.target(), comparison.shape(), sample, comparison.hash()));
+        List<BigInteger> sample = sampleBuckets(count, SAMPLE_BUCKETS);
+        Both<java.util.Map<BigInteger, Bucket>> hashes = Both.run(comparison.executor(),
+                () -> hasher.bucketsAmong(comparison.source(), comparison.shape(), lo, hi, step, sample, comparison.hash()),
+                () -> hasher.bucketsAmong(comparison.target(), comparison.shape(), lo, hi, step, sample, comparison.hash()));
         int nonEmpty = 0;
         int differing = 0;
         long hashedRows = 0;
-        for (int i = 0; i < sample.size(); i++) {
-            RangeHash source = hashes.source().get(i);
-            RangeHash target = hashes.target().get(i);
-            hashedRows += source.count() + target.count();
-            if (!source.isEmpty() || !target.isEmpty()) {
-                nonEmpty++;
-                differing += source.equals(target) ? 0 : 1;
+        for (BigInteger number : sample) {
+            Bucket source = hashes.source().get(number);
+            Bucket target = hashes.target().get(number);
+            if (source == null && target == null) {
+                continue;
             }
+            nonEmpty++;
+            hashedRows += (source == null ? 0 : source.hash().count()) + (target == null ? 0 : target.hash().count());
+            differing += source != null && target != null && source.hash().equals(target.hash()) ? 0 : 1;
         }
         comparison.counters().rangesCompared(sample.size(), hashedRows);
         boolean dense = nonEmpty >= SAMPLE_BUCKETS / 2 && differing >= DENSE_SHARE * nonEmpty;
@@ -164,24 +164,16 @@ public final class RangeComparer {
         return dense;
     }
 
-    /**
-     * {@code samples} buckets of {@code step} keys spread evenly over the {@code count} buckets of
-     * {@code [lo, hi]}, each as its first and last key (the last bucket ends at {@code hi}).
-     */
-    static List<BigInteger[]> sampleBuckets(BigInteger lo, BigInteger hi, BigInteger step, BigInteger count, int samples) {
-        List<BigInteger[]> buckets = new ArrayList<>();
-        BigInteger previous = BigInteger.ONE.negate();
+    /** The numbers of {@code samples} buckets spread evenly over {@code count} buckets: the middle of each equal slice. */
+    static List<BigInteger> sampleBuckets(BigInteger count, int samples) {
+        List<BigInteger> numbers = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
-            // The middle of the i-th of `samples` equal slices of the buckets.
             BigInteger number = count.multiply(BigInteger.valueOf(2L * i + 1)).divide(BigInteger.valueOf(2L * samples));
-            if (number.compareTo(previous) <= 0) {
-                continue;
+            if (numbers.isEmpty() || number.compareTo(numbers.get(numbers.size() - 1)) > 0) {
+                numbers.add(number);
             }
-            previous = number;
-            BigInteger from = lo.add(number.multiply(step));
-            buckets.add(new BigInteger[] {from, from.add(step).subtract(BigInteger.ONE).min(hi)});
         }
-        return buckets;
+        return numbers;
     }
 
     /**

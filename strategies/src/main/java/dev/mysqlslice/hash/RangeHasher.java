@@ -39,6 +39,12 @@ public final class RangeHasher {
         return buckets(side, shape, ChecksumSql.bucketCounts(shape, lo, hi, step, side.filter()));
     }
 
+    /** Like {@link #buckets}, for only the buckets numbered {@code numbers}, in one query. */
+    public Map<BigInteger, Bucket> bucketsAmong(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+                                                List<BigInteger> numbers, HashAlgorithm hash) {
+        return buckets(side, shape, ChecksumSql.bucketsAmong(shape, lo, hi, step, numbers, hash, side.filter()));
+    }
+
     private Map<BigInteger, Bucket> buckets(Side side, TableShape shape, SqlFragment query) {
         Map<BigInteger, Bucket> buckets = new HashMap<>();
         side.session().query(query.sql(), Session.Binder.NONE, row -> {

@@ -27,7 +27,7 @@ public final class ChecksumSql {
     public static SqlFragment buckets(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
                                       HashAlgorithm hash, Optional<String> filter) {
         return bucketQuery(shape, lo, hi, step, RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash),
-                filter);
+                Optional.empty(), filter);
     }
 
     /**
@@ -36,11 +36,26 @@ public final class ChecksumSql {
      */
     public static SqlFragment bucketCounts(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
                                            Optional<String> filter) {
-        return bucketQuery(shape, lo, hi, step, "COUNT(*), 0, 0", filter);
+        return bucketQuery(shape, lo, hi, step, "COUNT(*), 0, 0", Optional.empty(), filter);
+    }
+
+    /**
+     * Like {@link #buckets}, for only the buckets numbered {@code numbers}: one query reading
+     * just their keys (a sample of a region).
+     */
+    public static SqlFragment bucketsAmong(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+                                           List<BigInteger> numbers, HashAlgorithm hash, Optional<String> filter) {
+        String column = Identifiers.quote(shape.keys().get(0).name());
+        String among = numbers.stream().map(number -> {
+            BigInteger from = lo.add(number.multiply(step));
+            return column + " BETWEEN " + literal(from) + " AND " + literal(from.add(step).subtract(BigInteger.ONE).min(hi));
+        }).collect(java.util.stream.Collectors.joining(" OR "));
+        return bucketQuery(shape, lo, hi, step, RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash),
+                Optional.of(among), filter);
     }
 
     private static SqlFragment bucketQuery(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
-                                           String aggregates, Optional<String> filter) {
+                                           String aggregates, Optional<String> among, Optional<String> filter) {
         Column key = shape.keys().get(0);
         String column = Identifiers.quote(key.name());
         String offset = hi.subtract(lo).compareTo(SAFE_SPAN) < 0
@@ -50,6 +65,7 @@ public final class ChecksumSql {
                 + ", MIN(" + column + "), MAX(" + column + ")"
                 + " FROM " + Identifiers.quote(shape.name())
                 + " WHERE " + column + " >= " + literal(lo) + " AND " + column + " <= " + literal(hi)
+                + among.map(buckets -> " AND (" + buckets + ")").orElse("")
                 + filter.map(where -> " AND (" + where + ")").orElse("")
                 + " GROUP BY mss_bucket";
         return SqlFragment.of(sql);

@@ -29,6 +29,23 @@ class ChecksumSqlTest {
     }
 
     @Test
+    void bucketsAmongReadOnlyTheNamedBucketsTheLastEndingAtTheRegion() {
+        SqlFragment query = ChecksumSql.bucketsAmong(ONE_INT, BigInteger.valueOf(-5), BigInteger.valueOf(1000),
+                BigInteger.valueOf(100), List.of(BigInteger.ZERO, BigInteger.TEN), HashAlgorithm.MD5, Optional.of("v > 0"));
+
+        assertThat(query.sql()).startsWith("SELECT (`id` - -5) DIV 100 AS mss_bucket, COUNT(*), BIT_XOR(")
+                .endsWith(" MIN(`id`), MAX(`id`) FROM `t` WHERE `id` >= -5 AND `id` <= 1000"
+                        + " AND (`id` BETWEEN -5 AND 94 OR `id` BETWEEN 995 AND 1000) AND (v > 0) GROUP BY mss_bucket");
+    }
+
+    @Test
+    void bucketCountsLeaveTheHashesOut() {
+        assertThat(ChecksumSql.bucketCounts(ONE_INT, BigInteger.ONE, BigInteger.valueOf(1000), BigInteger.valueOf(100),
+                Optional.empty()).sql()).isEqualTo("SELECT (`id` - 1) DIV 100 AS mss_bucket, COUNT(*), 0, 0, MIN(`id`),"
+                + " MAX(`id`) FROM `t` WHERE `id` >= 1 AND `id` <= 1000 GROUP BY mss_bucket");
+    }
+
+    @Test
     void bucketsOfAWideSpanUseDecimalArithmetic() {
         SqlFragment query = ChecksumSql.buckets(ONE_INT, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE),
                 BigInteger.TWO.pow(60), HashAlgorithm.CRC32X2, Optional.empty());
