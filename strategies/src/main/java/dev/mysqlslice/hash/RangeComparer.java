@@ -110,14 +110,14 @@ public final class RangeComparer {
             Bucket source = buckets.source().get(number);
             Bucket target = buckets.target().get(number);
             if (!dense) {
-                hashedRows += (source == null ? 0 : source.hash().count()) + (target == null ? 0 : target.hash().count());
-                if (source != null && target != null && source.hash().equals(target.hash())) {
+                hashedRows += rows(source) + rows(target);
+                if (same(source, target)) {
                     continue;
                 }
             }
             BigInteger from = min(Optional.ofNullable(source).map(Bucket::min), Optional.ofNullable(target).map(Bucket::min));
             BigInteger to = max(Optional.ofNullable(source).map(Bucket::max), Optional.ofNullable(target).map(Bucket::max));
-            long bucketRows = Math.max(source == null ? 0 : source.hash().count(), target == null ? 0 : target.hash().count());
+            long bucketRows = Math.max(rows(source), rows(target));
             if (bucketRows <= comparison.leafRows() || step.equals(BigInteger.ONE) || depth >= MAX_DEPTH) {
                 leaves.add(new Leaf(KeyRange.closed(key(comparison, from), key(comparison, to)), bucketRows));
             } else {
@@ -154,14 +154,24 @@ public final class RangeComparer {
                 continue;
             }
             nonEmpty++;
-            hashedRows += (source == null ? 0 : source.hash().count()) + (target == null ? 0 : target.hash().count());
-            differing += source != null && target != null && source.hash().equals(target.hash()) ? 0 : 1;
+            hashedRows += rows(source) + rows(target);
+            differing += same(source, target) ? 0 : 1;
         }
         comparison.counters().rangesCompared(sample.size(), hashedRows);
         boolean dense = nonEmpty >= SAMPLE_BUCKETS / 2 && differing >= DENSE_SHARE * nonEmpty;
         LOG.debug("{}: {} of {} sampled buckets differ{}", comparison.shape().name(), differing, nonEmpty,
                 dense ? "; listing every bucket without hashing the rest" : "");
         return dense;
+    }
+
+    /** Rows in a bucket of one side (0 when that side has none there). */
+    private static long rows(Bucket bucket) {
+        return bucket == null ? 0 : bucket.hash().count();
+    }
+
+    /** Whether both sides have the bucket with the same rows. */
+    private static boolean same(Bucket source, Bucket target) {
+        return source != null && target != null && source.hash().equals(target.hash());
     }
 
     /** The numbers of {@code samples} buckets spread evenly over {@code count} buckets: the middle of each equal slice. */

@@ -9,6 +9,7 @@ import dev.mysqlslice.model.TableShape;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** The read-only queries that compare a table on two servers: bucket and range hashes, per-row hash lists, key scans. */
 public final class ChecksumSql {
@@ -49,7 +50,7 @@ public final class ChecksumSql {
         String among = numbers.stream().map(number -> {
             BigInteger from = lo.add(number.multiply(step));
             return column + " BETWEEN " + literal(from) + " AND " + literal(from.add(step).subtract(BigInteger.ONE).min(hi));
-        }).collect(java.util.stream.Collectors.joining(" OR "));
+        }).collect(Collectors.joining(" OR "));
         return bucketQuery(shape, lo, hi, step, RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash),
                 Optional.of(among), filter);
     }
