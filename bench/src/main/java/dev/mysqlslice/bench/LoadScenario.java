@@ -186,15 +186,7 @@ final class LoadScenario {
                 long end = started + seconds * 1_000_000_000L;
                 long tick = 0;
                 while (System.nanoTime() < end) {
-                    marker.executeUpdate();
-                    long committed = System.nanoTime();
-                    try (ResultSet keys = marker.getGeneratedKeys()) {
-                        keys.next();
-                        if (observer != null) {
-                            markers.put(keys.getLong(1), committed);
-                        }
-                    }
-                    changes.incrementAndGet();
+                    mark(marker, observer);
                     int left = perTick - 1;
                     if (tick % 2 == 0 && left >= 3) {
                         connection.setAutoCommit(false);
@@ -217,11 +209,26 @@ final class LoadScenario {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
                 }
+                // A closing marker after the last change: once it is seen, every change has been applied.
+                mark(marker, observer);
             } catch (SQLException e) {
                 throw new IllegalStateException("S5 writer: " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        /** Writes one marker row and notes when it committed. */
+        private void mark(PreparedStatement marker, Observer observer) throws SQLException {
+            marker.executeUpdate();
+            long committed = System.nanoTime();
+            try (ResultSet keys = marker.getGeneratedKeys()) {
+                keys.next();
+                if (observer != null) {
+                    markers.put(keys.getLong(1), committed);
+                }
+            }
+            changes.incrementAndGet();
         }
 
         private long id(Random random, long maxId) {
