@@ -1,9 +1,7 @@
 package dev.mysqlslice.daemon.binlog;
 
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
-import com.github.shyiko.mysql.binlog.event.EventType;
-import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializer;
-import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializationException;
 import com.github.shyiko.mysql.binlog.network.SSLMode;
 import com.github.shyiko.mysql.binlog.network.ServerException;
 import dev.mysqlslice.config.DaemonSettings;
@@ -12,7 +10,6 @@ import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.SqlErrors;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -34,18 +31,22 @@ public final class BinlogStream {
         /** The account may not stream the binlog, or another error that retrying cannot fix. */
         void fatal(MysqlsliceException error);
 
-        /** The connection dropped; reconnecting may work. */
-        void disconnected(String reason);
+        /**
+         * The connection dropped; reconnecting may work.
+         *
+         * @param reason      what happened, one line
+         * @param undecodable whether the stream broke on an event it could not decode (it will again)
+         */
+        void disconnected(String reason, boolean undecodable);
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(BinlogStream.class);
     private static final long CONNECT_TIMEOUT_MILLIS = 15_000;
-    private static final List<EventType> ROW_EVENTS = List.of(EventType.WRITE_ROWS, EventType.EXT_WRITE_ROWS,
-            EventType.UPDATE_ROWS, EventType.EXT_UPDATE_ROWS, EventType.DELETE_ROWS, EventType.EXT_DELETE_ROWS);
 
     private final BinaryLogClient client;
     private volatile boolean stopping;
     private volatile boolean ended;
+    private volatile Exception lastFailure;
 
     private BinlogStream(BinaryLogClient client) {
         this.client = client;
@@ -56,7 +57,7 @@ public final class BinlogStream {
      * thread. Fails with exit 4 when the account may not stream the binlog.
      */
     public static BinlogStream start(Endpoint source, DaemonSettings settings, BinlogPosition from, boolean gtid,
-                                     TableTracker tables, EventRouter router, Listener listener) {
+                                     TableTracker tables, EventRouter router, BinlogFaults faults, Listener listener) {
         if (source.config().usesSocket()) {
             throw new MysqlsliceException(Failure.CONFIG, "source.socket: the daemon reads the binlog over TCP; set"
                     + " source.host and source.port");
@@ -75,10 +76,10 @@ public final class BinlogStream {
             client.setBinlogFilename(from.file());
             client.setBinlogPosition(from.position());
         }
-        client.setEventDeserializer(deserializer(tables));
+        client.setEventDeserializer(BinlogDeserializer.create(tables, faults));
         BinlogStream stream = new BinlogStream(client);
         client.registerEventListener(router);
-        client.registerLifecycleListener(stream.lifecycle(listener));
+        client.registerLifecycleListener(stream.lifecycle(listener, router));
         try {
             client.connect(CONNECT_TIMEOUT_MILLIS);
         } catch (IOException | TimeoutException e) {
@@ -107,8 +108,14 @@ public final class BinlogStream {
         }
     }
 
-    private BinaryLogClient.AbstractLifecycleListener lifecycle(Listener listener) {
+    private BinaryLogClient.AbstractLifecycleListener lifecycle(Listener listener, EventRouter router) {
         return new BinaryLogClient.AbstractLifecycleListener() {
+            @Override
+            public void onEventDeserializationFailure(BinaryLogClient client, Exception exception) {
+                // The client skips the event after this call: it must not be skipped silently.
+                router.undecodable(exception);
+            }
+
             @Override
             public void onCommunicationFailure(BinaryLogClient client, Exception exception) {
                 if (stopping || ended) {
@@ -126,6 +133,7 @@ public final class BinlogStream {
                     }
                     disconnectLater(client);
                 } else {
+                    lastFailure = exception;
                     LOG.debug("binlog stream failure: {}", exception.toString());
                 }
             }
@@ -134,7 +142,9 @@ public final class BinlogStream {
             public void onDisconnect(BinaryLogClient client) {
                 if (!stopping && !ended) {
                     ended = true;
-                    listener.disconnected("the binlog connection closed");
+                    Exception failure = lastFailure;
+                    listener.disconnected(failure == null ? "the binlog connection closed"
+                            : "the binlog connection failed: " + oneLine(failure.toString()), undecodable(failure));
                 }
             }
         };
@@ -150,16 +160,14 @@ public final class BinlogStream {
                 + message + "; check that the source is reachable", e);
     }
 
-    private static EventDeserializer deserializer(TableTracker tables) {
-        EventDeserializer deserializer = new EventDeserializer();
-        deserializer.setCompatibilityMode(EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
-                EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY,
-                EventDeserializer.CompatibilityMode.INVALID_DATE_AND_TIME_AS_MIN_VALUE);
-        for (EventType type : ROW_EVENTS) {
-            EventDataDeserializer<?> original = deserializer.getEventDataDeserializer(type);
-            deserializer.setEventDataDeserializer(type, new FilteringRowsDeserializer(original, tables::isTracked));
+    /** Whether the stream broke while decoding an event (rather than on the network). */
+    private static boolean undecodable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof EventDataDeserializationException) {
+                return true;
+            }
         }
-        return deserializer;
+        return false;
     }
 
     private static void disconnectLater(BinaryLogClient client) {

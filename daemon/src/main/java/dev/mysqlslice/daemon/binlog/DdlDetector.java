@@ -25,10 +25,15 @@ public final class DdlDetector {
 
     /** The tracked tables {@code sql} (run with default database {@code sessionDatabase}) names. */
     public static Set<String> tablesTouched(String sql, String sessionDatabase, String sourceDatabase, Set<String> tracked) {
-        Set<String> touched = new LinkedHashSet<>();
         if (!DDL.matcher(sql).matches() || !TABLE_WORD.matcher(sql).find()) {
-            return touched;
+            return new LinkedHashSet<>();
         }
+        return tablesNamed(sql, sessionDatabase, sourceDatabase, tracked);
+    }
+
+    /** The tracked tables any identifier of {@code sql} may stand for (string literals aside). */
+    public static Set<String> tablesNamed(String sql, String sessionDatabase, String sourceDatabase, Set<String> tracked) {
+        Set<String> named = new LinkedHashSet<>();
         Matcher identifiers = IDENTIFIER.matcher(stripStrings(sql));
         while (identifiers.find()) {
             String first = unquote(identifiers.group(1));
@@ -36,10 +41,24 @@ public final class DdlDetector {
             String database = second == null ? sessionDatabase : first;
             String table = second == null ? first : second;
             if (database != null && database.equalsIgnoreCase(sourceDatabase)) {
-                tracked.stream().filter(name -> name.equalsIgnoreCase(table)).forEach(touched::add);
+                tracked.stream().filter(name -> name.equalsIgnoreCase(table)).forEach(named::add);
             }
         }
-        return touched;
+        return named;
+    }
+
+    /** Whether {@code sql} may touch the source database: it is the session's, or some name is qualified with it. */
+    public static boolean mayTouchDatabase(String sql, String sessionDatabase, String sourceDatabase) {
+        if (sessionDatabase == null || sessionDatabase.isEmpty() || sessionDatabase.equalsIgnoreCase(sourceDatabase)) {
+            return true;
+        }
+        Matcher identifiers = IDENTIFIER.matcher(stripStrings(sql));
+        while (identifiers.find()) {
+            if (identifiers.group(2) != null && unquote(identifiers.group(1)).equalsIgnoreCase(sourceDatabase)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String unquote(String identifier) {

@@ -77,17 +77,29 @@ public final class KeyExtractor {
      * @param mapColumns  how many columns the table map event lists
      */
     public Optional<Key> keyOf(Serializable[] row, BitSet included, int mapColumns) {
+        return keyOf(row, included, null, null, mapColumns);
+    }
+
+    /**
+     * The key of an UPDATE's after image: a key column the after image leaves out (it did not
+     * change, under {@code binlog_row_image=MINIMAL}) is read from the before image.
+     */
+    public Optional<Key> keyOf(Serializable[] after, BitSet afterIncluded, Serializable[] before, BitSet beforeIncluded,
+                               int mapColumns) {
         if (!exact || mapColumns != columnCount) {
             return Optional.empty();
         }
         List<Object> parts = new ArrayList<>(positions.length);
         for (int i = 0; i < positions.length; i++) {
             int position = positions[i];
-            if (!included.get(position)) {
+            Serializable value;
+            if (afterIncluded.get(position)) {
+                value = valueAt(after, afterIncluded, position);
+            } else if (before != null && beforeIncluded.get(position)) {
+                value = valueAt(before, beforeIncluded, position);
+            } else {
                 return Optional.empty();
             }
-            int index = included.get(0, position).cardinality();
-            Serializable value = index < row.length ? row[index] : null;
             Object part = value == null ? null : converters.get(i).apply(value);
             if (part == null) {
                 return Optional.empty();
@@ -95,6 +107,11 @@ public final class KeyExtractor {
             parts.add(part);
         }
         return Optional.of(new Key(parts));
+    }
+
+    private static Serializable valueAt(Serializable[] row, BitSet included, int position) {
+        int index = included.get(0, position).cardinality();
+        return index < row.length ? row[index] : null;
     }
 
     static Optional<Function<Serializable, Object>> converter(Column column) {

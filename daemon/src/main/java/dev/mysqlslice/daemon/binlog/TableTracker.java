@@ -1,5 +1,6 @@
 package dev.mysqlslice.daemon.binlog;
 
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -7,16 +8,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which binlog table ids belong to tracked tables of the source database (the latest TABLE_MAP
- * wins: ids change across restarts), and how each tracked table's changes are marked.
+ * wins: ids change across restarts), and how each tracked table's changes are marked. Table maps
+ * are recorded by the deserializer as they are read, so the rows events that follow (also inside
+ * a MySQL transaction payload) are filtered by the right table.
  */
 public final class TableTracker {
 
     /**
      * A tracked table.
      *
-     * @param table     its name
-     * @param dirtyAs   the table its changes are marked on: itself, or its slice's root
-     * @param extractor reads its key from row images (inexact: the whole table is marked)
+     * @param table      its name
+     * @param dirtyAs    the table its changes are marked on: itself, or its slice's root
+     * @param extractor  reads its key from row images (inexact: the whole table is marked)
      * @param shapeKnown false from a DDL on it until its shape is read again
      */
     public record Tracked(String table, String dirtyAs, KeyExtractor extractor, boolean shapeKnown) {
@@ -26,8 +29,14 @@ public final class TableTracker {
         }
     }
 
-    /** A table id seen in a TABLE_MAP event: the table and how many columns the event lists. */
-    public record Mapped(String table, int columns) {
+    /**
+     * A table id seen in a TABLE_MAP event of a tracked table.
+     *
+     * @param table      the table
+     * @param columns    how many columns the event lists
+     * @param unreadable why the map could not be decoded, when it could not
+     */
+    public record Mapped(String table, int columns, Optional<String> unreadable) {
     }
 
     private final String database;
@@ -47,17 +56,13 @@ public final class TableTracker {
         tracked.computeIfPresent(table, (name, known) -> new Tracked(name, known.dirtyAs(), known.extractor(), false));
     }
 
-    public void onTableMap(long tableId, String mapDatabase, String table, int columns) {
+    /** Records what a TABLE_MAP event said (or, when it could not be read, which table it named). */
+    public void onTableMap(long tableId, String mapDatabase, String table, int columns, Optional<String> unreadable) {
         if (database.equals(mapDatabase) && tracked.containsKey(table)) {
-            byId.put(tableId, new Mapped(table, columns));
+            byId.put(tableId, new Mapped(table, columns, unreadable));
         } else {
             byId.remove(tableId);
         }
-    }
-
-    /** Whether row events of this table id must be decoded. */
-    public boolean isTracked(long tableId) {
-        return byId.containsKey(tableId);
     }
 
     public Optional<Mapped> mapped(long tableId) {
@@ -70,6 +75,13 @@ public final class TableTracker {
 
     public Set<String> names() {
         return Set.copyOf(tracked.keySet());
+    }
+
+    /** Every sync unit changes are marked on (tables, and slice roots for their members). */
+    public Set<String> units() {
+        Set<String> units = new LinkedHashSet<>();
+        tracked.values().forEach(table -> units.add(table.dirtyAs()));
+        return units;
     }
 
     public String database() {

@@ -26,15 +26,22 @@ public final class CheckpointStore {
             + " gtids TEXT NULL,"
             + " pending LONGTEXT NULL,"
             + " status TEXT NULL,"
+            + " coverage LONGTEXT NULL,"
             + " updated_at TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)"
             + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COMMENT='mysqlslice daemon checkpoints; do not edit'";
+    /** Checkpoint tables of 0.1 lack the coverage column; it is added on first use. */
+    static final String HAS_COVERAGE = "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+            + " AND TABLE_NAME = '" + TABLE + "' AND COLUMN_NAME = 'coverage'";
+    static final String ADD_COVERAGE = "ALTER TABLE `" + TABLE + "` ADD COLUMN coverage LONGTEXT NULL AFTER status";
     static final String UPSERT = "INSERT INTO `" + TABLE + "` (name, source_server_id, source_uuid, binlog_file,"
-            + " binlog_position, gtids, pending, status, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP(3))"
+            + " binlog_position, gtids, pending, status, coverage, updated_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP(3))"
             + " ON DUPLICATE KEY UPDATE source_server_id = VALUES(source_server_id), source_uuid = VALUES(source_uuid),"
             + " binlog_file = VALUES(binlog_file), binlog_position = VALUES(binlog_position), gtids = VALUES(gtids),"
-            + " pending = VALUES(pending), status = VALUES(status), updated_at = VALUES(updated_at)";
+            + " pending = VALUES(pending), status = VALUES(status), coverage = VALUES(coverage),"
+            + " updated_at = VALUES(updated_at)";
     static final String SELECT = "SELECT source_server_id, source_uuid, binlog_file, binlog_position, gtids, pending,"
-            + " status, updated_at FROM `" + TABLE + "` WHERE name = ?";
+            + " status, updated_at, coverage FROM `" + TABLE + "` WHERE name = ?";
 
     @Inject
     public CheckpointStore() {
@@ -43,6 +50,11 @@ public final class CheckpointStore {
     /** Creates the checkpoint table when it does not exist yet. */
     public void prepare(Session target) {
         target.execute(CREATE, "creating the checkpoint table " + TABLE);
+        boolean current = target.queryOne(HAS_COVERAGE, Session.Binder.NONE, row -> row.getInt(1) > 0,
+                "checking the checkpoint table's columns").orElse(false);
+        if (!current) {
+            target.execute(ADD_COVERAGE, "adding the coverage column to the checkpoint table " + TABLE);
+        }
     }
 
     /** The checkpoint called {@code name}, if the table and the row exist. */
@@ -57,8 +69,9 @@ public final class CheckpointStore {
             SourceIdentity identity = new SourceIdentity(row.getLong(1), Optional.ofNullable(row.getString(2)));
             BinlogPosition position = new BinlogPosition(row.getString(3), row.getLong(4), Optional.ofNullable(row.getString(5)));
             Timestamp updated = row.getTimestamp(8);
-            return new Checkpoint(name, identity, position, PendingCodec.read(row.getString(6)),
-                    PendingCodec.readStatus(row.getString(7)), updated == null ? Instant.EPOCH : updated.toInstant());
+            return new Checkpoint(name, identity, position, PendingCodec.readCoverage(row.getString(9)),
+                    PendingCodec.read(row.getString(6)), PendingCodec.readStatus(row.getString(7)),
+                    updated == null ? Instant.EPOCH : updated.toInstant());
         }, "reading checkpoint " + name);
     }
 
@@ -72,6 +85,7 @@ public final class CheckpointStore {
             statement.setString(6, checkpoint.position().gtids().orElse(null));
             statement.setString(7, PendingCodec.write(checkpoint.pending()));
             statement.setString(8, PendingCodec.writeStatus(checkpoint.status()));
+            statement.setString(9, PendingCodec.writeCoverage(checkpoint.coverage()));
         }, "writing checkpoint " + checkpoint.name());
     }
 }

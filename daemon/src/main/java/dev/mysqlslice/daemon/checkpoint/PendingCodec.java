@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mysqlslice.daemon.binlog.BinlogPosition;
 import dev.mysqlslice.daemon.dirty.TableChange;
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
@@ -65,6 +66,40 @@ public final class PendingCodec {
             pending.put(entry.getKey(), new TableChange.Ranges(ranges));
         });
         return pending;
+    }
+
+    /** {"units": [...], "behind": {"unit": {"file": ..., "position": ..., "gtids": ...}}}; null for legacy coverage. */
+    public static String writeCoverage(Coverage coverage) {
+        if (coverage.units().isEmpty()) {
+            return null;
+        }
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode units = root.putArray("units");
+        coverage.units().get().stream().sorted().forEach(units::add);
+        ObjectNode behind = root.putObject("behind");
+        coverage.behind().forEach((unit, position) -> {
+            ObjectNode node = behind.putObject(unit);
+            node.put("file", position.file());
+            node.put("position", position.position());
+            position.gtids().ifPresent(gtids -> node.put("gtids", gtids));
+        });
+        return root.toString();
+    }
+
+    public static Coverage readCoverage(String text) {
+        if (text == null || text.isBlank()) {
+            return Coverage.legacy();
+        }
+        JsonNode root = parse(text);
+        java.util.Set<String> units = new java.util.LinkedHashSet<>();
+        root.path("units").forEach(unit -> units.add(unit.asText()));
+        Map<String, BinlogPosition> behind = new LinkedHashMap<>();
+        root.path("behind").fields().forEachRemaining(entry -> {
+            JsonNode node = entry.getValue();
+            behind.put(entry.getKey(), new BinlogPosition(node.path("file").asText(), node.path("position").asLong(),
+                    Optional.ofNullable(node.get("gtids")).map(JsonNode::asText)));
+        });
+        return new Coverage(Optional.of(units), behind);
     }
 
     public static String writeStatus(DaemonStatus status) {

@@ -2,32 +2,55 @@ package dev.mysqlslice.daemon.run;
 
 import dev.mysqlslice.config.DaemonSettings;
 import dev.mysqlslice.config.StrategyKind;
+import dev.mysqlslice.daemon.binlog.BinlogFaults;
 import dev.mysqlslice.daemon.binlog.BinlogPosition;
 import dev.mysqlslice.daemon.binlog.BinlogStream;
 import dev.mysqlslice.daemon.binlog.EventRouter;
 import dev.mysqlslice.daemon.binlog.KeyExtractor;
 import dev.mysqlslice.daemon.binlog.TableTracker;
+import dev.mysqlslice.daemon.binlog.Unaccounted;
 import dev.mysqlslice.daemon.dirty.DirtyTracker;
 import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.model.KeyType;
 import dev.mysqlslice.strategy.TablePlan;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Follows the source's binlog for one daemon run: which tables are tracked and how, the dirty
- * keys, the stream, and what the stream reported (position lost, fatal error, disconnect, DDL)
- * for the daemon's loop to act on in its own thread.
+ * keys, the stream, and one queue of what the stream reported (position lost, fatal error,
+ * disconnect, DDL) for the daemon's loop to act on in its own thread.
  */
 final class BinlogFollower {
+
+    /** Something the stream reported, in the order it happened. */
+    sealed interface Signal {
+        /** The start position cannot be read (purged, beyond the end, another server). */
+        record PositionLost(String reason) implements Signal {
+        }
+
+        /** The stream ended with an error retrying cannot fix. */
+        record Fatal(MysqlsliceException error) implements Signal {
+        }
+
+        /** The connection dropped; {@code undecodable} when it broke on an event it could not decode. */
+        record Disconnected(String reason, boolean undecodable) implements Signal {
+        }
+
+        /** A DDL statement changed (or may have changed) the shape of this sync unit. */
+        record Ddl(String unit) implements Signal {
+        }
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(BinlogFollower.class);
 
@@ -37,21 +60,21 @@ final class BinlogFollower {
     private final TableTracker tables;
     private final DirtyTracker dirty;
     private final Set<String> appendOnly = new HashSet<>();
-    private final Set<String> ddlTables = ConcurrentHashMap.newKeySet();
-    private final Set<String> warnedAppendOnly = ConcurrentHashMap.newKeySet();
     private final DaemonMetrics metrics;
-    private volatile String lostReason;
-    private volatile MysqlsliceException fatal;
-    private volatile boolean disconnected;
+    private final BinlogFaults faults;
+    private final Queue<Signal> signals = new ConcurrentLinkedQueue<>();
+    private final RepeatedWarnings warnings = new RepeatedWarnings(Duration.ofMinutes(1), System::nanoTime);
     private BinlogStream stream;
     private volatile EventRouter router;
     private long eventsBefore;
 
-    BinlogFollower(Endpoint source, DaemonSettings settings, boolean gtid, Iterable<TablePlan> plans, DaemonMetrics metrics) {
+    BinlogFollower(Endpoint source, DaemonSettings settings, boolean gtid, Iterable<TablePlan> plans, DaemonMetrics metrics,
+                   BinlogFaults faults) {
         this.source = source;
         this.settings = settings;
         this.gtid = gtid;
         this.metrics = metrics;
+        this.faults = faults;
         this.tables = new TableTracker(source.database());
         Map<String, DirtyTracker.TableSpec> specs = new LinkedHashMap<>();
         plans.forEach(plan -> specs.put(plan.name(), spec(plan)));
@@ -78,33 +101,13 @@ final class BinlogFollower {
         }
     }
 
-    /** The sync units (tables, or slice roots) touched by DDL since the last call. */
-    Set<String> takeDdlUnits() {
-        Set<String> units = new java.util.LinkedHashSet<>();
-        for (String table : List.copyOf(ddlTables)) {
-            ddlTables.remove(table);
-            tables.tracked(table).ifPresent(tracked -> units.add(tracked.dirtyAs()));
+    /** What the stream reported since the last call, oldest first. */
+    List<Signal> takeSignals() {
+        List<Signal> taken = new ArrayList<>();
+        for (Signal signal = signals.poll(); signal != null; signal = signals.poll()) {
+            taken.add(signal);
         }
-        return units;
-    }
-
-    /** Marks the position as lost again (a recovery that failed half-way is retried). */
-    void positionLost(String reason) {
-        lostReason = reason;
-    }
-
-    Optional<String> takeLostReason() {
-        String reason = lostReason;
-        lostReason = null;
-        return Optional.ofNullable(reason);
-    }
-
-    Optional<MysqlsliceException> fatal() {
-        return Optional.ofNullable(fatal);
-    }
-
-    boolean isDisconnected() {
-        return disconnected;
+        return taken;
     }
 
     /** Binlog events read in this run, over every reconnect. */
@@ -119,45 +122,43 @@ final class BinlogFollower {
         if (router != null) {
             eventsBefore += router.eventsRead();
         }
-        disconnected = false;
-        BinlogStream[] holder = new BinlogStream[1];
         EventRouter events = new EventRouter(tables, dirty, new EventRouter.Listener() {
             @Override
             public void ddl(String table) {
-                ddlTables.add(table);
-                dirty.wakeUp();
+                tables.tracked(table).ifPresent(tracked -> signal(new Signal.Ddl(tracked.dirtyAs())));
             }
 
             @Override
             public void appendOnlyChanged(String table) {
-                if (warnedAppendOnly.add(table)) {
-                    LOG.warn("{}: an UPDATE or DELETE reached this append-only table; the append-only strategy only"
-                            + " pulls new rows and misses it (use strategy general if rows change)", table);
-                }
+                warnings.warn(LOG, "append-only " + table, table + ": an UPDATE or DELETE reached this append-only table;"
+                        + " the append-only strategy only pulls new rows and misses it (use strategy general if rows change)");
             }
-        }, from, () -> holder[0] == null ? Optional.empty() : holder[0].gtids(), appendOnly);
+
+            @Override
+            public void comparedInFull(Set<String> units, Unaccounted cause, String detail) {
+                metrics.comparedInFull(cause, units.size());
+                warnings.warn(LOG, cause + " " + units, detail + "; comparing " + (units.size() == 1
+                        ? units.iterator().next() : units.size() + " table(s)") + " in full instead" + cause.fix());
+            }
+        }, from, gtid && from.gtids().filter(gtids -> gtids.contains(":")).isPresent(), appendOnly, faults);
         router = events;
-        stream = BinlogStream.start(source, settings, from, gtid, tables, events, new BinlogStream.Listener() {
+        stream = BinlogStream.start(source, settings, from, gtid, tables, events, faults, new BinlogStream.Listener() {
             @Override
             public void positionLost(String reason) {
-                lostReason = reason;
-                dirty.wakeUp();
+                signal(new Signal.PositionLost(reason));
             }
 
             @Override
             public void fatal(MysqlsliceException error) {
-                fatal = error;
-                dirty.wakeUp();
+                signal(new Signal.Fatal(error));
             }
 
             @Override
-            public void disconnected(String reason) {
-                disconnected = true;
+            public void disconnected(String reason, boolean undecodable) {
                 metrics.tailing(false);
-                dirty.wakeUp();
+                signal(new Signal.Disconnected(reason, undecodable));
             }
         });
-        holder[0] = stream;
         metrics.tailing(true);
     }
 
@@ -167,6 +168,11 @@ final class BinlogFollower {
             stream = null;
         }
         metrics.tailing(false);
+    }
+
+    private void signal(Signal signal) {
+        signals.add(signal);
+        dirty.wakeUp();
     }
 
     private static DirtyTracker.TableSpec spec(TablePlan plan) {

@@ -2,8 +2,8 @@ package dev.mysqlslice.daemon.run;
 
 import dev.mysqlslice.config.Config;
 import dev.mysqlslice.config.DaemonSettings;
+import dev.mysqlslice.daemon.binlog.BinlogFaults;
 import dev.mysqlslice.daemon.binlog.BinlogPosition;
-import dev.mysqlslice.daemon.checkpoint.Checkpoint;
 import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
 import dev.mysqlslice.daemon.checkpoint.DaemonStatus;
 import dev.mysqlslice.daemon.dirty.DirtyTracker;
@@ -18,6 +18,7 @@ import dev.mysqlslice.sync.ServerPool;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,10 +29,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps the target in step with the source by following its binlog. Its life, as a checklist:
  * check the prerequisites and decide where to start; start following the binlog (changes are
- * marked dirty from then on); sync everything in full when there is no usable checkpoint; then
- * loop: sync what is dirty as soon as a transaction commits, write the checkpoint, handle DDL,
- * reconnect after a drop, and fall back to a full sync when the binlog position is lost. On stop
- * it writes the checkpoint and returns.
+ * marked dirty from then on); sync everything in full when there is no usable checkpoint, or
+ * what the last run left pending and the tables new to the checkpoint; then loop: act on what the
+ * stream reported, sync what is dirty as soon as a transaction commits, write the checkpoint,
+ * handle DDL, reconnect after a drop, and fall back to a full sync when the binlog position is
+ * lost. On stop it writes the checkpoint and returns. Changes of a table stopped by a shape
+ * mismatch are held (and kept in the checkpoint) until it can be synced again.
  */
 public final class Daemon {
 
@@ -49,7 +52,10 @@ public final class Daemon {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     private static final Duration RECHECK_STOPPED = Duration.ofSeconds(2);
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /** Reconnects that break on the same undecodable event before the daemon gives up. */
+    private static final int UNDECODABLE_REPEATS = 3;
 
     private final Config config;
     private final Endpoint source;
@@ -60,10 +66,13 @@ public final class Daemon {
     private final CheckpointStore store;
     private final CycleRunner cycles;
     private final ShapeWatcher shapes;
+    private final BinlogFaults faults;
     private final VisibilityBarrier barrier = new VisibilityBarrier();
     private final DaemonMetrics metrics = new DaemonMetrics();
     private final Map<String, TablePlan> plans = new LinkedHashMap<>();
     private final Map<String, String> stopped = new LinkedHashMap<>();
+    private final Map<String, TableChange> held = new LinkedHashMap<>();
+    private final Set<String> ddlUnits = new LinkedHashSet<>();
     private final List<String> units;
 
     private volatile boolean stopRequested;
@@ -74,11 +83,16 @@ public final class Daemon {
     private BinlogPosition synced;
     private boolean fullSyncDone;
     private String fullSyncReason = "";
+    private boolean streamDown;
+    private Optional<String> positionLost = Optional.empty();
+    private Duration reconnectBackoff = Duration.ofMillis(500);
+    private BinlogPosition undecodableAt;
+    private int undecodableRepeats;
     private Instant lastCycleStart = Instant.EPOCH;
     private Instant lastStoppedCheck = Instant.EPOCH;
 
     Daemon(Config config, Endpoint source, Endpoint target, List<TablePlan> plans, Connector connector,
-           StartPlanner starter, CheckpointStore store, CycleRunner cycles, ShapeWatcher shapes) {
+           StartPlanner starter, CheckpointStore store, CycleRunner cycles, ShapeWatcher shapes, BinlogFaults faults) {
         this.config = config;
         this.source = source;
         this.target = target;
@@ -88,6 +102,7 @@ public final class Daemon {
         this.store = store;
         this.cycles = cycles;
         this.shapes = shapes;
+        this.faults = faults;
         plans.forEach(plan -> this.plans.put(plan.name(), plan));
         this.units = List.copyOf(this.plans.keySet());
     }
@@ -117,10 +132,10 @@ public final class Daemon {
     public Outcome run(Mode mode) {
         try (SessionPool pool = new SessionPool(connector, source, target, localInfile(), config.defaults().transactionRows())) {
             try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
-                start = starter.decide(sourceSession, targetSession, settings);
+                start = starter.decide(sourceSession, targetSession, settings, units);
             }
             Optional<BinlogPosition> until = mode == Mode.CATCH_UP ? Optional.of(currentEnd(pool)) : Optional.empty();
-            follower = new BinlogFollower(source, settings, start.gtid(), plans.values(), metrics);
+            follower = new BinlogFollower(source, settings, start.gtid(), plans.values(), metrics, faults);
             dirty = follower.dirty();
             metrics.follow(follower::eventsRead, dirty::waitingSince, dirty::pending);
             synced = start.position();
@@ -129,8 +144,8 @@ public final class Daemon {
             }
             if (start.fullSync()) {
                 fullSync(pool, start.reason());
-            } else if (!start.pending().isEmpty()) {
-                dirty.restore(start.pending());
+            } else {
+                resume(start);
             }
             loop(pool, until);
             return new Outcome(synced, fullSyncDone, fullSyncReason, metrics);
@@ -141,21 +156,34 @@ public final class Daemon {
         }
     }
 
+    /** What the last run left: its stopped tables (held), its pending changes, and the units new to the checkpoint. */
+    private void resume(Start start) {
+        start.stopped().forEach((unit, reason) -> {
+            stopped.put(unit, reason);
+            metrics.stopped(unit, reason);
+            held.put(unit, new TableChange.Whole());
+        });
+        Map<String, TableChange> work = new LinkedHashMap<>();
+        start.pending().forEach((unit, change) -> {
+            if (!stopped.containsKey(unit)) {
+                work.put(unit, change);
+            }
+        });
+        start.newUnits().forEach(unit -> work.put(unit, new TableChange.Whole()));
+        if (!work.isEmpty()) {
+            dirty.restore(work);
+        }
+    }
+
     private void loop(SessionPool pool, Optional<BinlogPosition> until) {
-        Duration backoff = Duration.ofMillis(500);
-        Duration retry = Duration.ofMillis(200);
+        Duration retry = MIN_BACKOFF;
         while (!stopRequested) {
             try {
-                if (follower.fatal().isPresent()) {
-                    throw follower.fatal().get();
-                }
-                Optional<String> lost = follower.takeLostReason();
-                if (lost.isPresent()) {
-                    recoverLostPosition(pool, lost.get());
+                if (actOnSignals(pool)) {
                     continue;
                 }
-                if (follower.isDisconnected()) {
-                    backoff = reconnect(backoff);
+                if (streamDown) {
+                    reconnect();
                     continue;
                 }
                 handleShapeChanges(pool);
@@ -169,7 +197,7 @@ public final class Daemon {
                 if (work || dirty.committed().map(committed -> !committed.equals(synced)).orElse(false)) {
                     cycle(pool);
                 }
-                retry = Duration.ofMillis(200);
+                retry = MIN_BACKOFF;
                 if (caughtUp(until)) {
                     break;
                 }
@@ -180,11 +208,58 @@ public final class Daemon {
                 pool.reset();
                 LOG.warn("{}; retrying in {} ms", e.getMessage(), retry.toMillis());
                 sleep(retry);
-                retry = retry.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : retry.multipliedBy(2);
+                retry = doubled(retry);
             }
         }
         saveCheckpoint(pool, synced, dirty.drain().changes(), false);
         LOG.info("stopped at {}", synced);
+    }
+
+    /**
+     * Acts on what the stream reported: a fatal error ends the run, a lost position starts over with
+     * a full sync (returns true), a disconnect is reconnected next, DDL is checked next.
+     */
+    private boolean actOnSignals(SessionPool pool) {
+        List<BinlogFollower.Signal> signals = follower.takeSignals();
+        for (BinlogFollower.Signal signal : signals) {
+            if (signal instanceof BinlogFollower.Signal.Fatal fatal) {
+                throw fatal.error();
+            }
+        }
+        for (BinlogFollower.Signal signal : signals) {
+            if (signal instanceof BinlogFollower.Signal.PositionLost lost) {
+                positionLost = Optional.of(lost.reason());
+            } else if (signal instanceof BinlogFollower.Signal.Disconnected disconnected) {
+                disconnected(disconnected);
+            } else if (signal instanceof BinlogFollower.Signal.Ddl ddl) {
+                ddlUnits.add(ddl.unit());
+            }
+        }
+        if (positionLost.isPresent()) {
+            // Kept until the recovery succeeds: a recovery that fails half-way (the source is down) is retried.
+            recoverLostPosition(pool, positionLost.get());
+            positionLost = Optional.empty();
+            return true;
+        }
+        return false;
+    }
+
+    private void disconnected(BinlogFollower.Signal.Disconnected signal) {
+        streamDown = true;
+        if (!signal.undecodable()) {
+            undecodableRepeats = 0;
+            return;
+        }
+        BinlogPosition from = reconnectPosition();
+        undecodableRepeats = from.equals(undecodableAt) ? undecodableRepeats + 1 : 1;
+        undecodableAt = from;
+        if (undecodableRepeats >= UNDECODABLE_REPEATS) {
+            throw new MysqlsliceException(Failure.BINLOG, "the source binlog cannot be read past " + from + " ("
+                    + signal.reason() + "; the same on " + undecodableRepeats + " reconnects). A full `mysqlslice sync`"
+                    + " repairs the tables; to follow the binlog from its current end, delete checkpoint '"
+                    + settings.checkpointName() + "' (DELETE FROM mysqlslice_checkpoint WHERE name = '"
+                    + settings.checkpointName() + "') and start the daemon again: it compares every table in full first");
+        }
     }
 
     /** Whether a run-once catch-up has synced everything up to where it was asked to stop. */
@@ -206,7 +281,7 @@ public final class Daemon {
         DirtyTracker.Drained drained = dirty.drain();
         BinlogPosition position = drained.position().orElse(synced);
         Map<String, TableChange> changes = new LinkedHashMap<>(drained.changes());
-        changes.keySet().removeIf(stopped::containsKey);
+        holdStopped(changes);
         metrics.inFlight(changes.isEmpty() ? 0 : drained.oldestEventMillis());
         if (changes.isEmpty()) {
             if (!position.equals(synced)) {
@@ -245,6 +320,17 @@ public final class Daemon {
         LOG.debug("cycle: {} table(s), {} row(s) changed, {} ms, now at {}", changes.size(), result.changes(), took, synced);
     }
 
+    /** Moves the changes of stopped tables out of {@code changes} into the held set (compared in full on resume). */
+    private void holdStopped(Map<String, TableChange> changes) {
+        changes.keySet().removeIf(unit -> {
+            if (stopped.containsKey(unit)) {
+                held.put(unit, new TableChange.Whole());
+                return true;
+            }
+            return false;
+        });
+    }
+
     private boolean awaitWork() {
         try {
             Duration gap = settings.minCycleGap().minus(Duration.between(lastCycleStart, Instant.now()));
@@ -263,38 +349,43 @@ public final class Daemon {
     private void recoverLostPosition(SessionPool pool, String reason) {
         LOG.warn("the binlog can no longer be followed ({}); running a full range-hash sync, then following it from"
                 + " its current end", reason);
-        try {
-            BinlogPosition current = currentEnd(pool);
-            dirty.drain();
-            synced = current;
-            follower.follow(current);
-            fullSync(pool, reason);
-        } catch (MysqlsliceException e) {
-            follower.positionLost(reason);
-            throw e;
-        }
+        BinlogPosition current = currentEnd(pool);
+        dirty.drain();
+        synced = current;
+        streamDown = false;
+        follower.follow(current);
+        fullSync(pool, reason);
     }
 
-    private Duration reconnect(Duration backoff) {
-        BinlogPosition from = dirty.committed().filter(position -> position.isAtOrAfter(synced)).orElse(synced);
+    /** Where a new connection continues: the last commit seen, if it is not behind what was synced. */
+    private BinlogPosition reconnectPosition() {
+        return dirty.committed().filter(position -> position.isAtOrAfter(synced)).orElse(synced);
+    }
+
+    private void reconnect() {
+        BinlogPosition from = reconnectPosition();
+        sleep(reconnectBackoff);
+        if (stopRequested) {
+            return;
+        }
         try {
-            Thread.sleep(backoff.toMillis());
             follower.follow(from);
+            streamDown = false;
             metrics.reconnected();
             LOG.info("reconnected to the source binlog at {}", from);
-            return Duration.ofMillis(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopRequested = true;
-            return backoff;
+            reconnectBackoff = Duration.ofMillis(500);
         } catch (MysqlsliceException e) {
             if (e.failure() != Failure.CONNECTION) {
                 throw e;
             }
             LOG.warn("cannot reconnect to the source binlog yet: {}", e.getMessage());
-            Duration next = backoff.multipliedBy(2);
-            return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
+            reconnectBackoff = doubled(reconnectBackoff);
         }
+    }
+
+    private static Duration doubled(Duration backoff) {
+        Duration next = backoff.multipliedBy(2);
+        return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
     }
 
     /** Compares every table in full (all tables are marked whole and synced as one cycle). */
@@ -305,8 +396,8 @@ public final class Daemon {
         fullSyncDone = true;
         fullSyncReason = reason;
         Map<String, TableChange> all = new LinkedHashMap<>();
-        plans.keySet().stream().filter(name -> !stopped.containsKey(name))
-                .forEach(name -> all.put(name, new TableChange.Whole()));
+        plans.keySet().forEach(name -> all.put(name, new TableChange.Whole()));
+        holdStopped(all);
         CycleRunner.Result result = cycles.run(all, plans, pool, metrics);
         result.stop().forEach(this::stopTable);
         dirty.restore(result.retry());
@@ -316,40 +407,48 @@ public final class Daemon {
 
     private void handleShapeChanges(SessionPool pool) {
         boolean recheck = !stopped.isEmpty() && Duration.between(lastStoppedCheck, Instant.now()).compareTo(RECHECK_STOPPED) > 0;
-        Set<String> units = follower.takeDdlUnits();
-        if (units.isEmpty() && !recheck) {
+        if (ddlUnits.isEmpty() && !recheck) {
             return;
         }
+        Set<String> check = new LinkedHashSet<>(ddlUnits);
+        ddlUnits.clear();
         if (recheck) {
-            units.addAll(stopped.keySet());
+            check.addAll(stopped.keySet());
             lastStoppedCheck = Instant.now();
         }
+        Map<String, TableChange> whole = new LinkedHashMap<>();
         try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
-            for (String unit : units) {
-                ShapeWatcher.Check check = shapes.check(sourceSession, targetSession, plans.get(unit));
-                if (check.plan().isPresent()) {
-                    plans.put(unit, check.plan().get());
-                    follower.track(check.plan().get());
-                    dirty.markWhole(unit);
+            for (String unit : check) {
+                ShapeWatcher.Check result = shapes.check(sourceSession, targetSession, plans.get(unit));
+                if (result.plan().isPresent()) {
+                    plans.put(unit, result.plan().get());
+                    follower.track(result.plan().get());
+                    whole.put(unit, new TableChange.Whole());
                     if (stopped.remove(unit) != null) {
+                        held.remove(unit);
                         metrics.resumed(unit);
-                        LOG.info("{}: source and target shapes match again; syncing it again", unit);
+                        LOG.info("{}: source and target shapes match again; comparing it in full, then syncing it again",
+                                unit);
                     }
                 } else if (!stopped.containsKey(unit)) {
-                    stopTable(unit, check.problem());
+                    stopTable(unit, result.problem());
                 }
             }
         } catch (MysqlsliceException e) {
             LOG.warn("cannot read table shapes yet: {}", e.getMessage());
-            units.forEach(dirty::markWhole);
+            ddlUnits.addAll(check);
+        }
+        if (!whole.isEmpty()) {
+            dirty.restore(whole);
         }
     }
 
     private void stopTable(String table, String reason) {
         stopped.put(table, reason);
+        held.put(table, new TableChange.Whole());
         metrics.stopped(table, reason);
-        LOG.error("{}: stopped syncing this table: {} (the other tables keep syncing; it resumes once both shapes match)",
-                table, reason);
+        LOG.error("{}: stopped syncing this table: {} (the other tables keep syncing; its changes are kept and it is"
+                + " compared in full once both shapes match)", table, reason);
     }
 
     private BinlogPosition currentEnd(SessionPool pool) {
@@ -359,12 +458,13 @@ public final class Daemon {
     }
 
     private void saveCheckpoint(SessionPool pool, BinlogPosition position, Map<String, TableChange> pending, boolean running) {
+        Map<String, TableChange> kept = new LinkedHashMap<>(pending);
+        held.forEach(kept::putIfAbsent);
         DaemonStatus status = new DaemonStatus(metrics.lastAppliedEventMillis(), metrics.lastCycleEnd(),
                 metrics.lastCycleMillis(), metrics.lastCycleChanges(), metrics.cycles(), metrics.fullSyncs(),
                 Map.copyOf(stopped), running);
         try (Session targetSession = pool.openTarget()) {
-            store.save(targetSession, new Checkpoint(settings.checkpointName(), start.identity(), position, pending, status,
-                    Instant.now()));
+            store.save(targetSession, start.ledger().next(position, kept, status));
         } catch (MysqlsliceException e) {
             if (e.failure() != Failure.CONNECTION) {
                 throw e;

@@ -1,6 +1,7 @@
 package dev.mysqlslice.daemon.run;
 
 import dev.mysqlslice.config.Config;
+import dev.mysqlslice.daemon.binlog.BinlogFaults;
 import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
@@ -28,6 +29,11 @@ public final class DaemonFactory {
     }
 
     public Daemon create(Config config, Endpoint source, Endpoint target, List<TablePlan> plans) {
-        return new Daemon(config, source, target, plans, connector, starter, store, cycles, shapes);
+        return create(config, source, target, plans, BinlogFaults.NONE);
+    }
+
+    /** A daemon whose binlog decoding or routing fails on purpose (fault-injection tests). */
+    public Daemon create(Config config, Endpoint source, Endpoint target, List<TablePlan> plans, BinlogFaults faults) {
+        return new Daemon(config, source, target, plans, connector, starter, store, cycles, shapes, faults);
     }
 }

@@ -31,6 +31,7 @@ public final class DaemonMetrics {
     private volatile Supplier<Map<String, Integer>> pending = Map::of;
     private final Map<String, String> stopped = new ConcurrentHashMap<>();
     private volatile boolean tailing;
+    private final Map<dev.mysqlslice.daemon.binlog.Unaccounted, LongAdder> comparedInFull = new ConcurrentHashMap<>();
 
     void cycle(long millis, long changes) {
         cycles.increment();
@@ -48,6 +49,17 @@ public final class DaemonMetrics {
         updated.add(counters.updated());
         deleted.add(counters.deleted());
         bytesRead.add(counters.bytesRead());
+    }
+
+    /** Changes of the binlog that could not be read key by key, so {@code units} were compared in full. */
+    void comparedInFull(dev.mysqlslice.daemon.binlog.Unaccounted cause, int units) {
+        comparedInFull.computeIfAbsent(cause, key -> new LongAdder()).increment();
+    }
+
+    /** How often binlog changes could not be read key by key, for this cause. */
+    public long comparedInFull(dev.mysqlslice.daemon.binlog.Unaccounted cause) {
+        LongAdder count = comparedInFull.get(cause);
+        return count == null ? 0 : count.sum();
     }
 
     void fullSync() {
