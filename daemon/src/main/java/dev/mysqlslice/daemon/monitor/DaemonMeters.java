@@ -1,6 +1,7 @@
 package dev.mysqlslice.daemon.monitor;
 
 import dev.mysqlslice.daemon.run.DaemonMetrics;
+import dev.mysqlslice.daemon.binlog.Unaccounted;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -36,6 +37,12 @@ public final class DaemonMeters {
         counter(registry, "mysqlslice.bytes.read", "Bytes of row data read from the source", metrics, DaemonMetrics::bytesRead);
         counter(registry, "mysqlslice.full.syncs", "Full range-hash syncs (first start or a lost binlog position)", metrics, DaemonMetrics::fullSyncs);
         counter(registry, "mysqlslice.reconnects", "Reconnects to the source's binlog", metrics, DaemonMetrics::reconnects);
+        for (Unaccounted cause : Unaccounted.values()) {
+            FunctionCounter.builder("mysqlslice.binlog.unreadable.changes", metrics, live -> live.comparedInFull(cause))
+                    .tag("cause", cause.tag())
+                    .description("Binlog events whose changes could not be read key by key; the tables they may touch"
+                            + " were compared in full instead").register(registry);
+        }
         FunctionTimer.builder("mysqlslice.cycle.duration", metrics, DaemonMetrics::cycles,
                         DaemonMetrics::cycleMillisTotal, TimeUnit.MILLISECONDS)
                 .description("Sync cycles run and the time they took").register(registry);

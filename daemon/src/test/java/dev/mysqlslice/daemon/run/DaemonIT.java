@@ -39,6 +39,14 @@ class DaemonIT {
                 "INSERT INTO foo_ref SELECT seq, seq, IF(seq % 2, 'keep', 'drop') FROM seq_1_to_100");
     }
 
+    /** Asserts that every table has the same rows on both servers now. */
+    static void assertIdentical(ServerPair servers, String... tables) {
+        for (String table : tables) {
+            assertThat(dev.mysqlslice.testing.TableContents.of(servers.target(), table)).as(table)
+                    .isEqualTo(dev.mysqlslice.testing.TableContents.of(servers.source(), table));
+        }
+    }
+
     @Test
     void followsInsertsUpdatesAndDeletesAndResumesFromItsCheckpoint(ServerPair servers) {
         createTables(servers);

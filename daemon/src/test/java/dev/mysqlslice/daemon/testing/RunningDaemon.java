@@ -2,6 +2,7 @@ package dev.mysqlslice.daemon.testing;
 
 import dev.mysqlslice.config.Config;
 import dev.mysqlslice.config.Role;
+import dev.mysqlslice.daemon.binlog.BinlogFaults;
 import dev.mysqlslice.daemon.run.Daemon;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Session;
@@ -29,20 +30,31 @@ public final class RunningDaemon implements AutoCloseable {
 
     /** Plans the tables and starts a daemon for them in the background. */
     public static RunningDaemon start(ServerPair servers, String yaml) {
-        Daemon daemon = create(servers, yaml);
+        return start(servers, yaml, BinlogFaults.NONE);
+    }
+
+    /** As {@link #start(ServerPair, String)}, with binlog decoding or routing failing on purpose. */
+    public static RunningDaemon start(ServerPair servers, String yaml, BinlogFaults faults) {
+        Daemon daemon = create(servers, yaml, faults);
         CompletableFuture<Daemon.Outcome> outcome = CompletableFuture.supplyAsync(() -> daemon.run(Daemon.Mode.FOREVER));
         return new RunningDaemon(daemon, outcome);
     }
 
     /** A daemon that runs in the caller's thread (e.g. for run-once catch-up). */
     public static Daemon create(ServerPair servers, String yaml) {
+        return create(servers, yaml, BinlogFaults.NONE);
+    }
+
+    /** A daemon that runs in the caller's thread, with binlog decoding or routing failing on purpose. */
+    public static Daemon create(ServerPair servers, String yaml, BinlogFaults faults) {
         Config config = servers.config(yaml);
         List<TablePlan> plans;
         try (Session source = Session.open(new Connector(), servers.endpoint(Role.SOURCE));
              Session target = Session.open(new Connector(), servers.endpoint(Role.TARGET))) {
             plans = COMPONENT.planner().plan(source, target, config, List.of());
         }
-        return COMPONENT.daemonFactory().create(config, servers.endpoint(Role.SOURCE), servers.endpoint(Role.TARGET), plans);
+        return COMPONENT.daemonFactory().create(config, servers.endpoint(Role.SOURCE), servers.endpoint(Role.TARGET), plans,
+                faults);
     }
 
     public Daemon daemon() {
