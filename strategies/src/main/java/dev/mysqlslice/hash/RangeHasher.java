@@ -136,6 +136,12 @@ public final class RangeHasher {
         return extremeKey(side, shape, ChecksumSql.minKey(shape, range, side.filter()), "finding the smallest key");
     }
 
+    /** The {@code n}-th smallest key of a range (n from 1), or empty when it has fewer rows. */
+    public Optional<Key> nthKey(Side side, TableShape shape, KeyRange range, long n) {
+        return extremeKey(side, shape, ChecksumSql.nthKey(shape, range, n, side.filter()), "finding the " + n
+                + "th key");
+    }
+
     public long count(Side side, TableShape shape, KeyRange range) {
         SqlFragment query = ChecksumSql.count(shape, range, side.filter());
         return side.session().queryOne(query.sql(), statement -> query.bind(statement, 1), row -> row.getLong(1),

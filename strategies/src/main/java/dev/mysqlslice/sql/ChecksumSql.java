@@ -130,6 +130,14 @@ public final class ChecksumSql {
                 + where.whereClause() + " ORDER BY " + KeySql.columnList(shape.keys()) + " LIMIT 1", where.params());
     }
 
+    /** The {@code n}-th smallest key of a range (n from 1; reads n index entries). */
+    public static SqlFragment nthKey(TableShape shape, KeyRange range, long n, Optional<String> filter) {
+        SqlFragment where = KeySql.inRange(shape.keys(), range).and(SqlFragment.filter(filter));
+        return new SqlFragment("SELECT " + KeySql.selectList(shape.keys()) + " FROM " + Identifiers.quote(shape.name())
+                + where.whereClause() + " ORDER BY " + KeySql.columnList(shape.keys()) + " LIMIT 1 OFFSET " + (n - 1),
+                where.params());
+    }
+
     /** The number of rows in a range. */
     public static SqlFragment count(TableShape shape, KeyRange range, Optional<String> filter) {
         SqlFragment where = KeySql.inRange(shape.keys(), range).and(SqlFragment.filter(filter));

@@ -8,8 +8,17 @@ public sealed interface Scope {
 
     Scope WHOLE = new Whole();
 
-    /** The whole table. */
+    Scope EVERY_ROW = new EveryRow();
+
+    /** The whole table, the way its strategy syncs a whole table (append-only: new rows, then a row count). */
     record Whole() implements Scope {
+    }
+
+    /**
+     * Every row, whatever the strategy assumes: the table was rewritten on the source (TRUNCATE,
+     * DROP and CREATE, ALTER), so even an append-only table's old rows may have changed.
+     */
+    record EveryRow() implements Scope {
     }
 
     /** Only these key ranges. */

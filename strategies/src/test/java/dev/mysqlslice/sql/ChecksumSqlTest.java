@@ -68,6 +68,8 @@ class ChecksumSqlTest {
                 .isEqualTo("SELECT `a`, `b` FROM `pairs` WHERE (a > 1) ORDER BY `a` DESC, `b` DESC LIMIT 1");
         assertThat(ChecksumSql.minKey(ONE_INT, KeyRange.above(Key.of(4L)), Optional.empty()).sql())
                 .isEqualTo("SELECT `id` FROM `t` WHERE `id` > ? ORDER BY `id` LIMIT 1");
+        assertThat(ChecksumSql.nthKey(Shapes.composite(), KeyRange.ALL, 1000, Optional.of("a > 1")).sql())
+                .isEqualTo("SELECT `a`, `b` FROM `pairs` WHERE (a > 1) ORDER BY `a`, `b` LIMIT 1 OFFSET 999");
         assertThat(ChecksumSql.count(ONE_INT, KeyRange.above(Key.of(3L)), Optional.empty()).sql())
                 .isEqualTo("SELECT COUNT(*) FROM `t` WHERE `id` > ?");
     }

@@ -3,6 +3,7 @@ package dev.mysqlslice.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mysqlslice.testing.RealServers;
+import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.Sync;
 import dev.mysqlslice.testing.TableContents;
@@ -34,16 +35,37 @@ class AppendOnlyStrategyIT {
     }
 
     @Test
-    void saysHonestlyWhenRowsBelowTheMaxChangedSoTheTableIsNotAppendOnly(ServerPair servers) {
-        servers.source().execute(CREATE, "INSERT INTO events SELECT seq, 'a', NULL FROM seq_1_to_100");
-        servers.target().execute(CREATE, "INSERT INTO events SELECT seq, 'a', NULL FROM seq_1_to_50 WHERE seq <> 7");
+    void rowsBelowTheMaxThatChangedAreFoundByTheCountsThenComparedAndRepaired(ServerPair servers) {
+        servers.source().execute(CREATE, "INSERT INTO events SELECT seq, 'a', NULL FROM " + Series.of(100));
+        servers.target().execute(CREATE, "INSERT INTO events SELECT seq, 'a', NULL FROM " + Series.of(50) + " WHERE seq <> 7");
+        String tables = "tables:\n  events: append-only\n";
 
-        TableReport report = Sync.only(Sync.apply(servers, "tables:\n  events: append-only\n"));
+        // The dry run reports what the real run concludes: not identical, and why.
+        TableReport dryRun = Sync.only(Sync.run(servers, tables, SyncMode.DRY_RUN));
+        assertThat(dryRun.state()).isEqualTo(TableState.DIFFERENT);
+        assertThat(dryRun.differences()).first().asString().contains("source has 100 rows, target 99");
+        assertThat(servers.target().count("events")).isEqualTo(49);
 
-        assertThat(report.counters().inserted()).isEqualTo(50);
-        assertThat(report.state()).isEqualTo(TableState.DIFFERENT);
-        assertThat(report.differences()).singleElement().asString().contains("source has 100 rows, target 99")
-                .contains("not append-only; use strategy general");
+        TableReport report = Sync.only(Sync.apply(servers, tables));
+        assertThat(report.state()).isEqualTo(TableState.IDENTICAL);
+        assertThat(report.differences()).first().asString().contains("source has 100 rows, target 99")
+                .contains("every row was compared and repaired; use strategy general if rows change");
+        assertThat(TableContents.of(servers.target(), "events")).isEqualTo(TableContents.of(servers.source(), "events"));
+    }
+
+    @Test
+    void aTableTruncatedAndRefilledOnTheSourceIsRepaired(ServerPair servers) {
+        servers.source().execute(CREATE, "INSERT INTO events SELECT seq, 'old', NULL FROM " + Series.of(100));
+        servers.target().execute(CREATE);
+        String tables = "tables:\n  events: append-only\n";
+        Sync.apply(servers, tables);
+        servers.source().execute("TRUNCATE TABLE events", "INSERT INTO events SELECT seq, 'new', NULL FROM " + Series.of(30));
+
+        TableReport report = Sync.only(Sync.apply(servers, tables));
+
+        assertThat(report.state()).isEqualTo(TableState.IDENTICAL);
+        assertThat(TableContents.of(servers.target(), "events")).isEqualTo(TableContents.of(servers.source(), "events"));
+        assertThat(Sync.only(Sync.apply(servers, tables)).checkedBy()).isEqualTo("row count");
     }
 
     @Test

@@ -226,7 +226,7 @@ public final class EventRouter implements BinaryLogClient.EventListener {
             case OTHER -> {
                 for (String table : DdlDetector.tablesTouched(sql, query.getDatabase(), tables.database(), tables.names())) {
                     tables.forgetShape(table);
-                    tables.tracked(table).ifPresent(tracked -> dirty.markWhole(tracked.dirtyAs()));
+                    tables.tracked(table).ifPresent(tracked -> dirty.markRewritten(tracked.dirtyAs()));
                     listener.ddl(table);
                 }
                 if (state != State.TRANSACTION) {

@@ -44,7 +44,7 @@ public final class PendingCodec {
                     range.upper().ifPresent(bound -> node.set(bound.inclusive() ? "to" : "before", key(bound.key())));
                 });
             } else {
-                root.put(table, "whole");
+                root.put(table, change instanceof TableChange.Rewritten ? "rewritten" : "whole");
             }
         });
         return root.toString();
@@ -58,7 +58,8 @@ public final class PendingCodec {
         JsonNode root = parse(text);
         root.fields().forEachRemaining(entry -> {
             if (entry.getValue().isTextual()) {
-                pending.put(entry.getKey(), new TableChange.Whole());
+                pending.put(entry.getKey(), "rewritten".equals(entry.getValue().asText()) ? new TableChange.Rewritten()
+                        : new TableChange.Whole());
                 return;
             }
             List<KeyRange> ranges = new ArrayList<>();

@@ -66,6 +66,11 @@ public final class DirtyTracker {
         tableDirt(table).addWhole();
     }
 
+    /** DDL touched the table: every row of it is compared (see {@link TableChange.Rewritten}). */
+    public synchronized void markRewritten(String table) {
+        tableDirt(table).addRewritten();
+    }
+
     /** A transaction ended at {@code position}; wakes the cycle thread when something is dirty. */
     public synchronized void commit(BinlogPosition position, long eventTimeMillis) {
         committed = position;
@@ -119,9 +124,10 @@ public final class DirtyTracker {
         dirt.forEach((table, tableDirt) -> {
             if (!tableDirt.isEmpty()) {
                 TableSpec spec = specs.get(table);
-                TableChange change = tableDirt.isWhole() ? new TableChange.Whole()
+                TableChange change = tableDirt.isRewritten() ? new TableChange.Rewritten()
+                        : tableDirt.isWhole() ? new TableChange.Whole()
                         : new TableChange.Ranges(tableDirt.ranges(spec != null && spec.bigIntegers()));
-                changes.merge(table, change, DirtyTracker::merge);
+                changes.merge(table, change, TableChange::merge);
             }
         });
         dirt = new LinkedHashMap<>();
@@ -135,7 +141,7 @@ public final class DirtyTracker {
 
     /** Puts back changes a cycle could not sync, so the next cycle retries them. */
     public synchronized void restore(Map<String, TableChange> changes) {
-        changes.forEach((table, change) -> retry.merge(table, change, DirtyTracker::merge));
+        changes.forEach((table, change) -> retry.merge(table, change, TableChange::merge));
         if (waitingSince == 0 && !changes.isEmpty()) {
             waitingSince = System.currentTimeMillis();
         }
@@ -159,15 +165,6 @@ public final class DirtyTracker {
     private boolean hasWork() {
         return commits > drainedCommits
                 && (!retry.isEmpty() || dirt.values().stream().anyMatch(tableDirt -> !tableDirt.isEmpty()));
-    }
-
-    private static TableChange merge(TableChange a, TableChange b) {
-        if (a instanceof TableChange.Ranges first && b instanceof TableChange.Ranges second) {
-            java.util.List<dev.mysqlslice.model.KeyRange> all = new java.util.ArrayList<>(first.ranges());
-            all.addAll(second.ranges());
-            return new TableChange.Ranges(all);
-        }
-        return new TableChange.Whole();
     }
 
     private TableDirt tableDirt(String table) {

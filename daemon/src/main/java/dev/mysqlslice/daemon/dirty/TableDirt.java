@@ -24,6 +24,7 @@ final class TableDirt {
     private TreeSet<BigInteger> buckets;
     private BigInteger width;
     private boolean whole;
+    private boolean rewritten;
 
     TableDirt(boolean integerKey, long initialWidth) {
         this.integerKey = integerKey;
@@ -56,6 +57,15 @@ final class TableDirt {
 
     boolean isWhole() {
         return whole;
+    }
+
+    void addRewritten() {
+        addWhole();
+        rewritten = true;
+    }
+
+    boolean isRewritten() {
+        return rewritten;
     }
 
     /** The changed ranges in key order (integers merged into runs); empty when the whole table changed. */

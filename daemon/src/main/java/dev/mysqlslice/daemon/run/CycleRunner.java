@@ -60,7 +60,8 @@ public final class CycleRunner {
             }
             MDC.put("table", plan.name());
             try {
-                Scope scope = entry.getValue() instanceof TableChange.Ranges ranges
+                Scope scope = entry.getValue() instanceof TableChange.Rewritten ? Scope.EVERY_ROW
+                        : entry.getValue() instanceof TableChange.Ranges ranges
                         && plan.config().strategy() != StrategyKind.SLICE ? new Scope.Ranges(ranges.ranges()) : Scope.WHOLE;
                 List<TableReport> reports = strategies.get(plan.config().strategy())
                         .sync(new TableJob(plan, scope, SyncMode.APPLY, servers, ProgressListener.NONE));

@@ -47,11 +47,20 @@ public final class RunningDaemon implements AutoCloseable {
 
     /** A daemon that runs in the caller's thread, with binlog decoding or routing failing on purpose. */
     public static Daemon create(ServerPair servers, String yaml, BinlogFaults faults) {
+        return create(servers, yaml, faults, List.of());
+    }
+
+    /** A daemon for only some of the configured tables, as {@code --table} makes one. */
+    public static Daemon create(ServerPair servers, String yaml, List<String> only) {
+        return create(servers, yaml, BinlogFaults.NONE, only);
+    }
+
+    private static Daemon create(ServerPair servers, String yaml, BinlogFaults faults, List<String> only) {
         Config config = servers.config(yaml);
         List<TablePlan> plans;
         try (Session source = Session.open(new Connector(), servers.endpoint(Role.SOURCE));
              Session target = Session.open(new Connector(), servers.endpoint(Role.TARGET))) {
-            plans = COMPONENT.planner().plan(source, target, config, List.of());
+            plans = COMPONENT.planner().plan(source, target, config, only);
         }
         return COMPONENT.daemonFactory().create(config, servers.endpoint(Role.SOURCE), servers.endpoint(Role.TARGET), plans,
                 faults);
