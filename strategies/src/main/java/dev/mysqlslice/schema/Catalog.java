@@ -1,6 +1,7 @@
 package dev.mysqlslice.schema;
 
 import dev.mysqlslice.model.Column;
+import dev.mysqlslice.model.ForeignKey;
 import dev.mysqlslice.model.TableShape;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,14 +15,22 @@ import java.util.Optional;
  *
  * @param tables  base tables in name order, with their columns
  * @param indexes unique indexes per table
- * @param skipped views, triggers, routines and events, described as "view v_orders"
+ * @param skipped     views, triggers, routines and events, described as "view v_orders"
+ * @param foreignKeys the foreign keys of the database's tables (schema pull strips them from the target)
  */
-public record Catalog(Map<String, List<Column>> tables, Map<String, List<IndexInfo>> indexes, List<String> skipped) {
+public record Catalog(Map<String, List<Column>> tables, Map<String, List<IndexInfo>> indexes, List<String> skipped,
+                      List<ForeignKey> foreignKeys) {
 
     public Catalog {
         tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         indexes = Map.copyOf(indexes);
         skipped = List.copyOf(skipped);
+        foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    /** A catalog without foreign keys. */
+    public Catalog(Map<String, List<Column>> tables, Map<String, List<IndexInfo>> indexes, List<String> skipped) {
+        this(tables, indexes, skipped, List.of());
     }
 
     public boolean hasTable(String name) {

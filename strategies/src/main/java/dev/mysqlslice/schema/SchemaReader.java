@@ -3,6 +3,7 @@ package dev.mysqlslice.schema;
 import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.model.Column;
 import dev.mysqlslice.model.ColumnKind;
+import dev.mysqlslice.model.ForeignKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,14 @@ public final class SchemaReader {
             + " UNION ALL SELECT CONCAT(LOWER(ROUTINE_TYPE), ' ', ROUTINE_NAME) FROM information_schema.ROUTINES"
             + " WHERE ROUTINE_SCHEMA = DATABASE()"
             + " UNION ALL SELECT CONCAT('event ', EVENT_NAME) FROM information_schema.EVENTS WHERE EVENT_SCHEMA = DATABASE()";
+
+    static final String FOREIGN_KEYS_SQL = "SELECT k.CONSTRAINT_NAME, k.TABLE_NAME, k.COLUMN_NAME,"
+            + " k.REFERENCED_TABLE_SCHEMA, k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.UPDATE_RULE, r.DELETE_RULE"
+            + " FROM information_schema.KEY_COLUMN_USAGE k JOIN information_schema.REFERENTIAL_CONSTRAINTS r"
+            + " ON r.CONSTRAINT_SCHEMA = k.CONSTRAINT_SCHEMA AND r.CONSTRAINT_NAME = k.CONSTRAINT_NAME"
+            + " AND r.TABLE_NAME = k.TABLE_NAME"
+            + " WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL"
+            + " ORDER BY k.TABLE_NAME, k.CONSTRAINT_NAME, k.ORDINAL_POSITION";
 
     @Inject
     public SchemaReader() {
@@ -65,7 +74,24 @@ public final class SchemaReader {
                 byName.values().stream().map(IndexBuilder::build).toList()));
 
         List<String> skipped = session.query(SKIPPED_SQL, row -> row.getString(1), "listing views, triggers and routines");
-        return new Catalog(tables, uniqueIndexes, skipped);
+        return new Catalog(tables, uniqueIndexes, skipped, foreignKeys(session));
+    }
+
+    private static List<ForeignKey> foreignKeys(Session session) {
+        Map<String, List<String[]>> byConstraint = new LinkedHashMap<>();
+        session.query(FOREIGN_KEYS_SQL, row -> {
+            byConstraint.computeIfAbsent(row.getString(2) + "." + row.getString(1), key -> new ArrayList<>())
+                    .add(new String[] {row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getString(6), row.getString(7), row.getString(8)});
+            return null;
+        }, "reading foreign keys");
+        List<ForeignKey> keys = new ArrayList<>();
+        byConstraint.values().forEach(rows -> {
+            String[] first = rows.get(0);
+            keys.add(new ForeignKey(first[0], first[1], rows.stream().map(row -> row[2]).toList(), first[3], first[4],
+                    rows.stream().map(row -> row[5]).toList(), ForeignKey.Rule.of(first[6]), ForeignKey.Rule.of(first[7])));
+        });
+        return keys;
     }
 
     private static final class IndexBuilder {

@@ -68,6 +68,7 @@ public final class EventRouter implements BinaryLogClient.EventListener {
     private final Listener listener;
     private final Set<String> appendOnly;
     private final BinlogFaults faults;
+    private final ParentChanges parents;
     private final Map<Long, String> gtidByDomain = new LinkedHashMap<>();
     private final AtomicLong eventsRead = new AtomicLong();
     private final AtomicLong rowsMarked = new AtomicLong();
@@ -82,9 +83,11 @@ public final class EventRouter implements BinaryLogClient.EventListener {
      * @param start      where the stream starts (file, and the GTIDs to continue from)
      * @param mysqlGtids whether to keep the MySQL GTID set of what was committed (following by GTID)
      * @param appendOnly tables synced as append-only
+     * @param parents    told about changes of cascading foreign keys' parent tables
      */
     public EventRouter(TableTracker tables, DirtyTracker dirty, Listener listener, BinlogPosition start,
-                       boolean mysqlGtids, Set<String> appendOnly, BinlogFaults faults) {
+                       boolean mysqlGtids, Set<String> appendOnly, BinlogFaults faults, ParentChanges parents) {
+        this.parents = parents;
         this.tables = tables;
         this.dirty = dirty;
         this.listener = listener;
@@ -178,6 +181,7 @@ public final class EventRouter implements BinaryLogClient.EventListener {
         if (data instanceof WriteRowsEventData write) {
             write.getRows().forEach(row -> mark(write.getTableId(), row, write.getIncludedColumns(), null, null));
         } else if (data instanceof UpdateRowsEventData update) {
+            parentUpdates(update);
             update.getRows().forEach(pair -> {
                 mark(update.getTableId(), pair.getKey(), update.getIncludedColumnsBeforeUpdate(), null, null);
                 // Under binlog_row_image=MINIMAL the after image holds only changed columns: an unchanged
@@ -187,9 +191,12 @@ public final class EventRouter implements BinaryLogClient.EventListener {
             });
             warnIfAppendOnly(update.getTableId());
         } else if (data instanceof DeleteRowsEventData delete) {
+            parentDeletes(delete);
             delete.getRows().forEach(row -> mark(delete.getTableId(), row, delete.getIncludedColumns(), null, null));
             warnIfAppendOnly(delete.getTableId());
         } else if (data instanceof UndecodedRows undecoded) {
+            tables.mapped(undecoded.tableId()).map(TableTracker.Mapped::table).filter(parents.parents()::contains)
+                    .ifPresent(parents::unreadable);
             tables.mapped(undecoded.tableId()).flatMap(mapped -> tables.tracked(mapped.table())).ifPresent(tracked -> {
                 dirty.markWhole(tracked.dirtyAs());
                 listener.comparedInFull(Set.of(tracked.dirtyAs()), undecoded.reason().startsWith("a partial JSON")
@@ -265,6 +272,20 @@ public final class EventRouter implements BinaryLogClient.EventListener {
         if (state != State.IDLE) {
             commit(boundary);
         }
+    }
+
+    private void parentDeletes(DeleteRowsEventData delete) {
+        Optional<TableTracker.Mapped> mapped = tables.mapped(delete.getTableId())
+                .filter(table -> parents.parents().contains(table.table()));
+        mapped.ifPresent(table -> delete.getRows().forEach(row -> parents.deleted(table.table(), row,
+                delete.getIncludedColumns(), table.columns())));
+    }
+
+    private void parentUpdates(UpdateRowsEventData update) {
+        Optional<TableTracker.Mapped> mapped = tables.mapped(update.getTableId())
+                .filter(table -> parents.parents().contains(table.table()));
+        mapped.ifPresent(table -> update.getRows().forEach(pair -> parents.updated(table.table(), pair.getKey(),
+                update.getIncludedColumnsBeforeUpdate(), pair.getValue(), update.getIncludedColumns(), table.columns())));
     }
 
     private void mark(long tableId, Serializable[] row, BitSet included, Serializable[] before, BitSet beforeIncluded) {

@@ -30,7 +30,7 @@ public final class TableTracker {
     }
 
     /**
-     * A table id seen in a TABLE_MAP event of a tracked table.
+     * A table id seen in a TABLE_MAP event of a tracked table (or of a cascading parent of one).
      *
      * @param table      the table
      * @param columns    how many columns the event lists
@@ -42,6 +42,7 @@ public final class TableTracker {
     private final String database;
     private final Map<String, Tracked> tracked = new ConcurrentHashMap<>();
     private final Map<Long, Mapped> byId = new ConcurrentHashMap<>();
+    private volatile Set<String> parents = Set.of();
 
     public TableTracker(String database) {
         this.database = database;
@@ -51,6 +52,11 @@ public final class TableTracker {
         tracked.put(table.table(), table);
     }
 
+    /** Tables whose rows are decoded, though not tracked, because tracked tables reference them with cascades. */
+    public void decodeParents(Set<String> tables) {
+        parents = Set.copyOf(tables);
+    }
+
     /** After a DDL on {@code table}: its row images cannot be read until its shape is known again. */
     public void forgetShape(String table) {
         tracked.computeIfPresent(table, (name, known) -> new Tracked(name, known.dirtyAs(), known.extractor(), false));
@@ -58,7 +64,7 @@ public final class TableTracker {
 
     /** Records what a TABLE_MAP event said (or, when it could not be read, which table it named). */
     public void onTableMap(long tableId, String mapDatabase, String table, int columns, Optional<String> unreadable) {
-        if (database.equals(mapDatabase) && tracked.containsKey(table)) {
+        if (database.equals(mapDatabase) && (tracked.containsKey(table) || parents.contains(table))) {
             byId.put(tableId, new Mapped(table, columns, unreadable));
         } else {
             byId.remove(tableId);

@@ -1,11 +1,16 @@
 package dev.mysqlslice.daemon.dirty;
 
 import dev.mysqlslice.daemon.binlog.BinlogPosition;
+import dev.mysqlslice.model.ForeignKey;
 import dev.mysqlslice.model.Key;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The keys changed since the last cycle, per table, and the last transaction boundary seen.
@@ -26,17 +31,37 @@ public final class DirtyTracker {
      * Everything drained at once: the changes, the last committed position they lead up to, and
      * the last changed row with a readable key.
      */
-    public record Drained(Map<String, TableChange> changes, Optional<BinlogPosition> position, long eventTimeMillis,
-                          Optional<LastRow> lastRow, long oldestEventMillis) {
+    public record Drained(Map<String, TableChange> changes, List<CascadeChange> cascades,
+                          Optional<BinlogPosition> position, long eventTimeMillis, Optional<LastRow> lastRow,
+                          long oldestEventMillis) {
 
         public boolean isEmpty() {
-            return changes.isEmpty();
+            return changes.isEmpty() && cascades.isEmpty();
         }
+    }
+
+    /** Old (and new) referenced values kept per foreign key and kind of change before it is compared in full. */
+    static final int MAX_CASCADE_VALUES = 10_000;
+
+    /** The parent changes of one foreign key and kind collected since the last drain. */
+    private static final class Cascade {
+        final Set<Key> oldValues = new LinkedHashSet<>();
+        final Set<Key> newValues = new LinkedHashSet<>();
+        boolean overflow;
+
+        CascadeChange toChange(ForeignKey key, CascadeChange.Kind kind) {
+            return new CascadeChange(key, kind, List.copyOf(oldValues), List.copyOf(newValues), overflow);
+        }
+    }
+
+    private record CascadeId(ForeignKey key, CascadeChange.Kind kind) {
     }
 
     private final Map<String, TableSpec> specs;
     private Map<String, TableDirt> dirt = new LinkedHashMap<>();
     private final Map<String, TableChange> retry = new LinkedHashMap<>();
+    private Map<CascadeId, Cascade> cascades = new LinkedHashMap<>();
+    private final List<CascadeChange> retryCascades = new ArrayList<>();
     private BinlogPosition committed;
     private LastRow lastRow;
     private long committedEventTime;
@@ -57,6 +82,32 @@ public final class DirtyTracker {
         tableDirt(table).add(key);
     }
 
+    /**
+     * A parent row of a cascading foreign key was deleted or had its referenced columns changed
+     * from {@code oldValue} (to {@code newValue}, null for a delete or when unknown).
+     */
+    public synchronized void markCascade(ForeignKey key, CascadeChange.Kind kind, Key oldValue, Key newValue) {
+        Cascade cascade = cascades.computeIfAbsent(new CascadeId(key, kind), id -> new Cascade());
+        if (cascade.overflow) {
+            return;
+        }
+        cascade.oldValues.add(oldValue);
+        if (newValue != null) {
+            cascade.newValues.add(newValue);
+        }
+        if (cascade.oldValues.size() + cascade.newValues.size() > MAX_CASCADE_VALUES) {
+            markCascadeUnknown(key, kind);
+        }
+    }
+
+    /** A parent change whose values cannot be read: the child rows it reached are unknown. */
+    public synchronized void markCascadeUnknown(ForeignKey key, CascadeChange.Kind kind) {
+        Cascade cascade = cascades.computeIfAbsent(new CascadeId(key, kind), id -> new Cascade());
+        cascade.overflow = true;
+        cascade.oldValues.clear();
+        cascade.newValues.clear();
+    }
+
     /** Remembers the latest changed row whose key is known, of any tracked table. */
     public synchronized void noteRow(String table, Key key) {
         lastRow = new LastRow(table, key);
@@ -75,7 +126,7 @@ public final class DirtyTracker {
     public synchronized void commit(BinlogPosition position, long eventTimeMillis) {
         committed = position;
         committedEventTime = eventTimeMillis;
-        if (waitingSince == 0 && dirt.values().stream().anyMatch(tableDirt -> !tableDirt.isEmpty())) {
+        if (waitingSince == 0 && (!cascades.isEmpty() || dirt.values().stream().anyMatch(tableDirt -> !tableDirt.isEmpty()))) {
             waitingSince = eventTimeMillis > 0 ? eventTimeMillis : System.currentTimeMillis();
         }
         commits++;
@@ -131,12 +182,16 @@ public final class DirtyTracker {
             }
         });
         dirt = new LinkedHashMap<>();
+        List<CascadeChange> drainedCascades = new ArrayList<>(retryCascades);
+        retryCascades.clear();
+        cascades.forEach((id, cascade) -> drainedCascades.add(cascade.toChange(id.key(), id.kind())));
+        cascades = new LinkedHashMap<>();
         drainedCommits = commits;
         Optional<LastRow> row = Optional.ofNullable(lastRow);
         lastRow = null;
         long oldest = waitingSince;
         waitingSince = 0;
-        return new Drained(changes, Optional.ofNullable(committed), committedEventTime, row, oldest);
+        return new Drained(changes, drainedCascades, Optional.ofNullable(committed), committedEventTime, row, oldest);
     }
 
     /** Puts back changes a cycle could not sync, so the next cycle retries them. */
@@ -149,6 +204,18 @@ public final class DirtyTracker {
         notifyAll();
     }
 
+    /** Puts back parent changes whose cascades a cycle could not resolve. */
+    public synchronized void restoreCascades(List<CascadeChange> changes) {
+        retryCascades.addAll(changes);
+        if (!changes.isEmpty()) {
+            if (waitingSince == 0) {
+                waitingSince = System.currentTimeMillis();
+            }
+            commits++;
+            notifyAll();
+        }
+    }
+
     /** Entries held per table (keys or buckets; 1 for a whole table), for status and metrics. */
     public synchronized Map<String, Integer> pending() {
         Map<String, Integer> sizes = new LinkedHashMap<>();
@@ -159,12 +226,14 @@ public final class DirtyTracker {
                 sizes.put(table, tableDirt.size());
             }
         });
+        cascades.keySet().forEach(id -> sizes.merge(id.key().child(), 1, Integer::sum));
+        retryCascades.forEach(change -> sizes.merge(change.foreignKey().child(), 1, Integer::sum));
         return sizes;
     }
 
     private boolean hasWork() {
-        return commits > drainedCommits
-                && (!retry.isEmpty() || dirt.values().stream().anyMatch(tableDirt -> !tableDirt.isEmpty()));
+        return commits > drainedCommits && (!retry.isEmpty() || !cascades.isEmpty() || !retryCascades.isEmpty()
+                || dirt.values().stream().anyMatch(tableDirt -> !tableDirt.isEmpty()));
     }
 
     private TableDirt tableDirt(String table) {

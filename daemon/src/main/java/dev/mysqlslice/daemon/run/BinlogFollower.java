@@ -7,15 +7,20 @@ import dev.mysqlslice.daemon.binlog.BinlogPosition;
 import dev.mysqlslice.daemon.binlog.BinlogStream;
 import dev.mysqlslice.daemon.binlog.EventRouter;
 import dev.mysqlslice.daemon.binlog.KeyExtractor;
+import dev.mysqlslice.daemon.binlog.ParentChanges;
 import dev.mysqlslice.daemon.binlog.TableTracker;
 import dev.mysqlslice.daemon.binlog.Unaccounted;
+import dev.mysqlslice.daemon.cascade.CascadeGraph;
+import dev.mysqlslice.daemon.cascade.CascadeMarker;
 import dev.mysqlslice.daemon.dirty.DirtyTracker;
 import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.model.KeyType;
 import dev.mysqlslice.strategy.TablePlan;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +71,7 @@ final class BinlogFollower {
     private final RepeatedWarnings warnings = new RepeatedWarnings(Duration.ofMinutes(1), System::nanoTime);
     private BinlogStream stream;
     private volatile EventRouter router;
+    private volatile ParentChanges parents = ParentChanges.NONE;
     private long eventsBefore;
 
     BinlogFollower(Endpoint source, DaemonSettings settings, boolean gtid, Iterable<TablePlan> plans, DaemonMetrics metrics,
@@ -99,6 +105,12 @@ final class BinlogFollower {
             LOG.warn("{}: its key type cannot be read exactly from the binlog, so every change to it compares the"
                     + " whole table", plan.name());
         }
+    }
+
+    /** Watches the parents of {@code graph}'s cascades from now on (the graph is read again after DDL). */
+    void watchCascades(CascadeGraph graph) {
+        parents = graph.isEmpty() ? ParentChanges.NONE : new CascadeMarker(graph, dirty);
+        tables.decodeParents(graph.parents());
     }
 
     /** What the stream reported since the last call, oldest first. */
@@ -140,7 +152,8 @@ final class BinlogFollower {
                 warnings.warn(LOG, cause + " " + units, detail + "; comparing " + (units.size() == 1
                         ? units.iterator().next() : units.size() + " table(s)") + " in full instead" + cause.fix());
             }
-        }, from, gtid && from.gtids().filter(gtids -> gtids.contains(":")).isPresent(), appendOnly, faults);
+        }, from, gtid && from.gtids().filter(gtids -> gtids.contains(":")).isPresent(), appendOnly, faults,
+                new CurrentParents());
         router = events;
         stream = BinlogStream.start(source, settings, from, gtid, tables, events, faults, new BinlogStream.Listener() {
             @Override
@@ -168,6 +181,30 @@ final class BinlogFollower {
             stream = null;
         }
         metrics.tailing(false);
+    }
+
+    /** The cascade watcher of the moment, for routers created before the graph was read again. */
+    private final class CurrentParents implements ParentChanges {
+        @Override
+        public Set<String> parents() {
+            return parents.parents();
+        }
+
+        @Override
+        public void deleted(String table, Serializable[] row, BitSet included, int columns) {
+            parents.deleted(table, row, included, columns);
+        }
+
+        @Override
+        public void updated(String table, Serializable[] before, BitSet beforeIncluded, Serializable[] after,
+                            BitSet afterIncluded, int columns) {
+            parents.updated(table, before, beforeIncluded, after, afterIncluded, columns);
+        }
+
+        @Override
+        public void unreadable(String table) {
+            parents.unreadable(table);
+        }
     }
 
     private void signal(Signal signal) {

@@ -4,6 +4,8 @@ import dev.mysqlslice.config.Config;
 import dev.mysqlslice.config.DaemonSettings;
 import dev.mysqlslice.daemon.binlog.BinlogFaults;
 import dev.mysqlslice.daemon.binlog.BinlogPosition;
+import dev.mysqlslice.daemon.cascade.CascadeGraph;
+import dev.mysqlslice.daemon.cascade.Cascades;
 import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
 import dev.mysqlslice.daemon.checkpoint.DaemonStatus;
 import dev.mysqlslice.daemon.dirty.DirtyTracker;
@@ -67,6 +69,8 @@ public final class Daemon {
     private final CycleRunner cycles;
     private final ShapeWatcher shapes;
     private final BinlogFaults faults;
+    private final Cascades cascades;
+    private CascadeGraph cascadeGraph = CascadeGraph.EMPTY;
     private final VisibilityBarrier barrier = new VisibilityBarrier();
     private final DaemonMetrics metrics = new DaemonMetrics();
     private final Map<String, TablePlan> plans = new LinkedHashMap<>();
@@ -92,7 +96,9 @@ public final class Daemon {
     private Instant lastStoppedCheck = Instant.EPOCH;
 
     Daemon(Config config, Endpoint source, Endpoint target, List<TablePlan> plans, Connector connector,
-           StartPlanner starter, CheckpointStore store, CycleRunner cycles, ShapeWatcher shapes, BinlogFaults faults) {
+           StartPlanner starter, CheckpointStore store, CycleRunner cycles, ShapeWatcher shapes, Cascades cascades,
+           BinlogFaults faults) {
+        this.cascades = cascades;
         this.config = config;
         this.source = source;
         this.target = target;
@@ -133,10 +139,12 @@ public final class Daemon {
         try (SessionPool pool = new SessionPool(connector, source, target, localInfile(), config.defaults().transactionRows())) {
             try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
                 start = starter.decide(sourceSession, targetSession, settings, units);
+                cascadeGraph = cascades.read(sourceSession, plans.values());
             }
             Optional<BinlogPosition> until = mode == Mode.CATCH_UP ? Optional.of(currentEnd(pool)) : Optional.empty();
             follower = new BinlogFollower(source, settings, start.gtid(), plans.values(), metrics, faults);
             dirty = follower.dirty();
+            follower.watchCascades(cascadeGraph);
             metrics.follow(follower::eventsRead, dirty::waitingSince, dirty::pending);
             synced = start.position();
             if (start.fullSync() || !until.map(end -> start.position().isAtOrAfter(end)).orElse(false)) {
@@ -281,6 +289,13 @@ public final class Daemon {
         DirtyTracker.Drained drained = dirty.drain();
         BinlogPosition position = drained.position().orElse(synced);
         Map<String, TableChange> changes = new LinkedHashMap<>(drained.changes());
+        try {
+            cascaded(pool, drained.cascades()).forEach((unit, change) -> changes.merge(unit, change, TableChange::merge));
+        } catch (RuntimeException e) {
+            dirty.restore(drained.changes());
+            dirty.restoreCascades(drained.cascades());
+            throw e;
+        }
         holdStopped(changes);
         metrics.inFlight(changes.isEmpty() ? 0 : drained.oldestEventMillis());
         if (changes.isEmpty()) {
@@ -318,6 +333,16 @@ public final class Daemon {
         long took = Duration.between(begin, Instant.now()).toMillis();
         metrics.cycle(took, result.changes());
         LOG.debug("cycle: {} table(s), {} row(s) changed, {} ms, now at {}", changes.size(), result.changes(), took, synced);
+    }
+
+    /** The child rows the drained parent changes cascaded into (looked up on the target, which still holds them). */
+    private Map<String, TableChange> cascaded(SessionPool pool, List<dev.mysqlslice.daemon.dirty.CascadeChange> drained) {
+        if (drained.isEmpty()) {
+            return Map.of();
+        }
+        try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
+            return cascades.resolve(cascadeGraph, drained, sourceSession, targetSession);
+        }
     }
 
     /** Moves the changes of stopped tables out of {@code changes} into the held set (compared in full on resume). */
@@ -440,6 +465,12 @@ public final class Daemon {
         }
         if (!whole.isEmpty()) {
             dirty.restore(whole);
+        }
+        try (Session sourceSession = pool.openSource()) {
+            cascadeGraph = cascades.read(sourceSession, plans.values());
+            follower.watchCascades(cascadeGraph);
+        } catch (MysqlsliceException e) {
+            LOG.warn("cannot read the source's foreign keys yet: {}", e.getMessage());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.mysqlslice.daemon.run;
 
 import dev.mysqlslice.config.Config;
 import dev.mysqlslice.daemon.binlog.BinlogFaults;
+import dev.mysqlslice.daemon.cascade.Cascades;
 import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
@@ -17,10 +18,12 @@ public final class DaemonFactory {
     private final CheckpointStore store;
     private final CycleRunner cycles;
     private final ShapeWatcher shapes;
+    private final Cascades cascades;
 
     @Inject
     public DaemonFactory(Connector connector, StartPlanner starter, CheckpointStore store, CycleRunner cycles,
-                         ShapeWatcher shapes) {
+                         ShapeWatcher shapes, Cascades cascades) {
+        this.cascades = cascades;
         this.connector = connector;
         this.starter = starter;
         this.store = store;
@@ -34,6 +37,6 @@ public final class DaemonFactory {
 
     /** A daemon whose binlog decoding or routing fails on purpose (fault-injection tests). */
     public Daemon create(Config config, Endpoint source, Endpoint target, List<TablePlan> plans, BinlogFaults faults) {
-        return new Daemon(config, source, target, plans, connector, starter, store, cycles, shapes, faults);
+        return new Daemon(config, source, target, plans, connector, starter, store, cycles, shapes, cascades, faults);
     }
 }

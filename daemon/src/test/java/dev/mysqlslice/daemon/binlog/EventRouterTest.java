@@ -163,7 +163,7 @@ class EventRouterTest {
             }
         };
         EventRouter router = new EventRouter(tables, dirty, retracking, BinlogPosition.of("binlog.000002", 4), false,
-                Set.of(), faults);
+                Set.of(), faults, ParentChanges.NONE);
         try (InputStream in = EventRouterTest.class.getResourceAsStream(resource)) {
             BinaryLogFileReader reader = new BinaryLogFileReader(in, BinlogDeserializer.create(tables, faults));
             for (Event event = reader.readEvent(); event != null && upTo.test(event); event = reader.readEvent()) {
