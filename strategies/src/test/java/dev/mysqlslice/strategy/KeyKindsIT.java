@@ -77,12 +77,11 @@ class KeyKindsIT {
 
         TableReport appended = Sync.only(Sync.apply(servers, appendOnly));
 
-        if (kind.path("monotonic").asBoolean(true)) {
-            assertThat(appended.state()).as(name).isEqualTo(TableState.IDENTICAL);
-            assertThat(TableContents.of(servers.target(), "t")).isEqualTo(TableContents.of(servers.source(), "t"));
-        } else {
-            assertThat(appended.state()).as(name).isEqualTo(TableState.DIFFERENT);
-            assertThat(appended.differences()).singleElement().asString().contains("use strategy general");
+        assertThat(appended.state()).as(name).isEqualTo(TableState.IDENTICAL);
+        assertThat(TableContents.of(servers.target(), "t")).isEqualTo(TableContents.of(servers.source(), "t"));
+        if (!kind.path("monotonic").asBoolean(true)) {
+            // New keys landed below the target's largest: found by the counts, then compared row by row.
+            assertThat(appended.differences()).first().asString().contains("use strategy general");
         }
 
         servers.source().execute("UPDATE t SET v = 'changed' WHERE n IN (1, 1000, 2000)",
