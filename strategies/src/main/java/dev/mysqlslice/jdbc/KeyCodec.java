@@ -2,6 +2,7 @@ package dev.mysqlslice.jdbc;
 
 import dev.mysqlslice.model.Bytes;
 import dev.mysqlslice.model.Column;
+import dev.mysqlslice.model.ColumnKind;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyType;
 import java.math.BigDecimal;
@@ -21,12 +22,26 @@ import java.util.List;
  */
 public final class KeyCodec {
 
+    /** Charsets whose bytes are already UTF-8 text. */
+    private static final java.util.Set<String> UTF8 = java.util.Set.of("utf8mb4", "utf8mb3", "utf8", "binary");
+
     private KeyCodec() {
     }
 
     /** The expression that selects a key column so that its text is exact. */
     public static String selectExpression(Column column) {
         String quoted = Identifiers.quote(column.name());
+        if (column.isEnumOrSet()) {
+            return "(" + quoted + " + 0)";
+        }
+        if (column.nativeBinaryLength().isPresent()) {
+            return "CAST(" + quoted + " AS BINARY)";
+        }
+        if (column.kind() == ColumnKind.STRING && !UTF8.contains(column.charset().orElse("utf8mb4")
+                .toLowerCase(java.util.Locale.ROOT))) {
+            // Results come in the column's own charset (character_set_results is NULL); keys are text.
+            return "CONVERT(" + quoted + " USING utf8mb4)";
+        }
         return switch (column.kind()) {
             case FLOAT -> "CAST(" + quoted + " AS DOUBLE)";
             case BIT -> "(" + quoted + " + 0)";

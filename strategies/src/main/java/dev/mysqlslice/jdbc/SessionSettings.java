@@ -12,13 +12,23 @@ public final class SessionSettings {
 
     /** The sql_mode of every mysqlslice session. */
     public static final String SQL_MODE = "NO_AUTO_VALUE_ON_ZERO,STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION";
+    /**
+     * The target's: also ALLOW_INVALID_DATES, so that a date the source holds (written there under
+     * that mode) is copied as it is rather than refused.
+     */
+    public static final String TARGET_SQL_MODE = SQL_MODE + ",ALLOW_INVALID_DATES";
+    /**
+     * The target's without strictness, for tables whose ENUM columns may hold the error value ''
+     * (which a strict session refuses to write); warnings are then checked instead.
+     */
+    public static final String LENIENT_SQL_MODE = "NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION,ALLOW_INVALID_DATES";
 
     private SessionSettings() {
     }
 
     /** The SET statement run right after connecting. */
     public static String initStatement(Role role) {
-        String common = "SET SESSION time_zone = '+00:00', sql_mode = '" + SQL_MODE + "'";
-        return role == Role.TARGET ? common + ", foreign_key_checks = 0" : common;
+        String common = "SET SESSION time_zone = '+00:00', sql_mode = '";
+        return role == Role.TARGET ? common + TARGET_SQL_MODE + "', foreign_key_checks = 0" : common + SQL_MODE + "'";
     }
 }

@@ -15,4 +15,32 @@ import java.util.Optional;
  */
 public record Column(String name, String columnType, ColumnKind kind, boolean nullable, boolean generated,
                      Optional<String> charset, Optional<String> collation) {
+
+    /** Whether it is an ENUM or a SET: ordered by member index in an index, compared as numbers there. */
+    public boolean isEnumOrSet() {
+        String type = columnType.toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("enum(") || type.startsWith("set(");
+    }
+
+    /**
+     * Whether it is an ENUM that can hold the empty error value {@code ''} (index 0) without ''
+     * being a member: what a non-strict INSERT stores for an invalid value, and what a strict
+     * session refuses to write back.
+     */
+    public boolean mayHoldEnumErrorValue() {
+        String type = columnType.toLowerCase(java.util.Locale.ROOT);
+        return type.startsWith("enum(") && !type.contains("''");
+    }
+
+    /**
+     * The byte length of MariaDB's UUID (16), INET6 (16) and INET4 (4) types, whose binary form is
+     * what the binlog and {@code CAST(... AS BINARY)} give and what a binary parameter is read as.
+     */
+    public java.util.OptionalInt nativeBinaryLength() {
+        return switch (columnType.toLowerCase(java.util.Locale.ROOT)) {
+            case "uuid", "inet6" -> java.util.OptionalInt.of(16);
+            case "inet4" -> java.util.OptionalInt.of(4);
+            default -> java.util.OptionalInt.empty();
+        };
+    }
 }

@@ -20,6 +20,13 @@ public enum KeyType {
     TEXT;
 
     public static KeyType of(Column column) {
+        if (column.isEnumOrSet()) {
+            // Member index (ENUM) or bit set (SET, up to 64 members): the order of the index.
+            return column.columnType().toLowerCase(java.util.Locale.ROOT).startsWith("set(") ? BIG_INTEGER : LONG;
+        }
+        if (column.nativeBinaryLength().isPresent()) {
+            return BYTES;
+        }
         return switch (column.kind()) {
             case SIGNED_INTEGER, YEAR -> LONG;
             case UNSIGNED_INTEGER -> column.columnType().toLowerCase(java.util.Locale.ROOT).startsWith("bigint")

@@ -11,12 +11,37 @@ import java.util.Optional;
  * @param columns    all columns in ordinal order
  * @param keyColumns the key columns in index order (empty when the table has no usable key)
  * @param keyIndex   the index the key comes from ("PRIMARY" or a unique index name)
+ * @param engine     the target table's storage engine (InnoDB unless known otherwise)
  */
-public record TableShape(String name, List<Column> columns, List<String> keyColumns, String keyIndex) {
+public record TableShape(String name, List<Column> columns, List<String> keyColumns, String keyIndex, String engine) {
+
+    private static final java.util.Set<String> TRANSACTIONAL = java.util.Set.of("innodb", "xtradb", "rocksdb", "tokudb",
+            "ndbcluster", "ndb");
 
     public TableShape {
         columns = List.copyOf(columns);
         keyColumns = List.copyOf(keyColumns);
+    }
+
+    public TableShape(String name, List<Column> columns, List<String> keyColumns, String keyIndex) {
+        this(name, columns, keyColumns, keyIndex, "InnoDB");
+    }
+
+    /** Whether the target rolls a failed batch back entirely (MyISAM, Aria and MEMORY keep what was written). */
+    public boolean transactional() {
+        return TRANSACTIONAL.contains(engine.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /** What became of a batch that failed, for error messages. */
+    public String failedBatchKept() {
+        return transactional() ? "nothing of this batch was kept" : "rows of this batch written before the failure"
+                + " were kept (the target table's engine, " + engine + ", is not transactional); the next sync compares"
+                + " and repairs them";
+    }
+
+    /** The same shape on a target table of another engine. */
+    public TableShape withEngine(String newEngine) {
+        return new TableShape(name, columns, keyColumns, keyIndex, newEngine);
     }
 
     public Optional<Column> column(String columnName) {
@@ -44,10 +69,10 @@ public record TableShape(String name, List<Column> columns, List<String> keyColu
 
     /** The same shape under another table name (a shadow table). */
     public TableShape withName(String newName) {
-        return new TableShape(newName, columns, keyColumns, keyIndex);
+        return new TableShape(newName, columns, keyColumns, keyIndex, engine);
     }
 
     public TableShape withKey(List<String> newKeyColumns, String newKeyIndex) {
-        return new TableShape(name, columns, newKeyColumns, newKeyIndex);
+        return new TableShape(name, columns, newKeyColumns, newKeyIndex, engine);
     }
 }

@@ -17,20 +17,27 @@ import java.util.Optional;
  * @param indexes unique indexes per table
  * @param skipped     views, triggers, routines and events, described as "view v_orders"
  * @param foreignKeys the foreign keys of the database's tables (schema pull strips them from the target)
+ * @param engines     each table's storage engine
  */
 public record Catalog(Map<String, List<Column>> tables, Map<String, List<IndexInfo>> indexes, List<String> skipped,
-                      List<ForeignKey> foreignKeys) {
+                      List<ForeignKey> foreignKeys, Map<String, String> engines) {
 
     public Catalog {
         tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         indexes = Map.copyOf(indexes);
         skipped = List.copyOf(skipped);
         foreignKeys = List.copyOf(foreignKeys);
+        engines = Map.copyOf(engines);
     }
 
-    /** A catalog without foreign keys. */
+    /** A catalog without foreign keys, of InnoDB tables. */
     public Catalog(Map<String, List<Column>> tables, Map<String, List<IndexInfo>> indexes, List<String> skipped) {
-        this(tables, indexes, skipped, List.of());
+        this(tables, indexes, skipped, List.of(), Map.of());
+    }
+
+    /** The storage engine of {@code table} (InnoDB when unknown). */
+    public String engine(String table) {
+        return engines.getOrDefault(table, "InnoDB");
     }
 
     public boolean hasTable(String name) {

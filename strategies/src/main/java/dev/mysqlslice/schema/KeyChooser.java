@@ -46,8 +46,15 @@ public final class KeyChooser {
                             + describe(usable)));
         }
         if (usable.isEmpty()) {
-            return Choice.none("table " + table + " has no primary key and no unique key on NOT NULL columns, so its"
-                    + " rows cannot be matched; add a primary key, or use strategy slice (which replaces the whole table)");
+            List<String> why = uniqueIndexes.stream().map(index -> "unique key " + index.name() + " ("
+                    + String.join(", ", index.columns()) + ") cannot identify rows: " + (index.usableAsKey()
+                    ? "it allows NULL in " + index.columns().stream().filter(name -> !isNotNull(columns, name))
+                            .collect(Collectors.joining(", ")) + ", and any number of rows may hold NULL there"
+                    : index.whyNot())).toList();
+            return Choice.none("table " + table + " has no primary key and no unique key on whole NOT NULL columns,"
+                    + " so its rows cannot be matched" + (why.isEmpty() ? "" : " (" + String.join("; ", why) + ")")
+                    + "; add a primary key (or a unique key on whole NOT NULL columns), or use strategy slice (which"
+                    + " replaces the whole table)");
         }
         return Choice.of(usable.get(0));
     }

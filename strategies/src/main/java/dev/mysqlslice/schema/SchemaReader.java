@@ -16,7 +16,7 @@ import javax.inject.Inject;
 public final class SchemaReader {
 
     static final String COLUMNS_SQL = "SELECT c.TABLE_NAME, c.COLUMN_NAME, c.DATA_TYPE, c.COLUMN_TYPE, c.IS_NULLABLE,"
-            + " c.GENERATION_EXPRESSION, c.CHARACTER_SET_NAME, c.COLLATION_NAME, c.EXTRA"
+            + " c.GENERATION_EXPRESSION, c.CHARACTER_SET_NAME, c.COLLATION_NAME, c.EXTRA, t.ENGINE"
             + " FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
             + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
             + " WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')"
@@ -48,7 +48,11 @@ public final class SchemaReader {
 
     public Catalog read(Session session) {
         Map<String, List<Column>> tables = new TreeMap<>();
+        Map<String, String> engines = new LinkedHashMap<>();
         session.query(COLUMNS_SQL, row -> {
+            if (row.getString(10) != null) {
+                engines.put(row.getString(1), row.getString(10));
+            }
             String generationExpression = row.getString(6);
             String extra = Optional.ofNullable(row.getString(9)).orElse("").toUpperCase(java.util.Locale.ROOT);
             boolean generated = (generationExpression != null && !generationExpression.isEmpty())
@@ -64,9 +68,7 @@ public final class SchemaReader {
         session.query(INDEXES_SQL, row -> {
             IndexBuilder builder = indexes.computeIfAbsent(row.getString(1), table -> new LinkedHashMap<>())
                     .computeIfAbsent(row.getString(2), IndexBuilder::new);
-            String column = row.getString(4);
-            row.getObject(5);
-            builder.add(column, column != null && row.wasNull());
+            builder.add(row.getString(4), row.getString(5));
             return null;
         }, "reading unique indexes");
         Map<String, List<IndexInfo>> uniqueIndexes = new TreeMap<>();
@@ -74,7 +76,7 @@ public final class SchemaReader {
                 byName.values().stream().map(IndexBuilder::build).toList()));
 
         List<String> skipped = session.query(SKIPPED_SQL, row -> row.getString(1), "listing views, triggers and routines");
-        return new Catalog(tables, uniqueIndexes, skipped, foreignKeys(session));
+        return new Catalog(tables, uniqueIndexes, skipped, foreignKeys(session), engines);
     }
 
     private static List<ForeignKey> foreignKeys(Session session) {
@@ -97,21 +99,25 @@ public final class SchemaReader {
     private static final class IndexBuilder {
         private final String name;
         private final List<String> columns = new ArrayList<>();
-        private boolean usable = true;
+        private final List<String> problems = new ArrayList<>();
 
         IndexBuilder(String name) {
             this.name = name;
         }
 
-        void add(String column, boolean wholeColumn) {
-            if (column == null || !wholeColumn) {
-                usable = false;
+        /** One index part: a column (null for an expression) and its prefix length (null for the whole column). */
+        void add(String column, String prefix) {
+            if (column == null) {
+                problems.add("one of its parts is an expression");
+            } else if (prefix != null) {
+                problems.add("it covers only the first " + prefix + " characters of " + column
+                        + ", so it is not unique on whole values");
             }
-            columns.add(column == null ? "(expression)" : column);
+            columns.add(column == null ? "(expression)" : prefix == null ? column : column + "(" + prefix + ")");
         }
 
         IndexInfo build() {
-            return new IndexInfo(name, columns, usable);
+            return new IndexInfo(name, columns, problems.isEmpty(), String.join("; ", problems));
         }
     }
 }

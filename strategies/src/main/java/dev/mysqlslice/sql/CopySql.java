@@ -53,7 +53,7 @@ public final class CopySql {
                 where.params());
     }
 
-    /** {@code INSERT INTO t (cols) VALUES (?, ...)}; JSON goes through utf8mb4 text (MySQL refuses binary JSON). */
+    /** {@code INSERT INTO t (cols) VALUES (?, ...)}; JSON and other own types go through utf8mb4 text. */
     public static String insert(TableShape shape) {
         return "INSERT INTO " + Identifiers.quote(shape.name()) + " (" + storedList(shape) + ") VALUES ("
                 + placeholders(shape) + ")";
@@ -65,14 +65,19 @@ public final class CopySql {
                 + placeholders(shape) + ")";
     }
 
-    /** Bulk load of tab-separated raw bytes streamed from the client into {@code table}. */
+    /**
+     * Bulk load of tab-separated raw bytes streamed from the client into {@code table}. REPLACE:
+     * a loaded row takes the place of any target row holding its key or one of its unique values
+     * (the source has no such pair, so the target row is wrong and is compared again later); the
+     * affected-row count tells how many target rows were displaced.
+     */
     public static String loadData(TableShape shape, String table) {
         List<String> targets = new ArrayList<>();
         List<String> conversions = new ArrayList<>();
         int index = 0;
         for (Column column : shape.storedColumns()) {
             index++;
-            if (column.kind() == ColumnKind.JSON) {
+            if (viaText(column)) {
                 String variable = "@mss_" + index;
                 targets.add(variable);
                 conversions.add(Identifiers.quote(column.name()) + " = CONVERT(" + variable + " USING utf8mb4)");
@@ -80,7 +85,7 @@ public final class CopySql {
                 targets.add(Identifiers.quote(column.name()));
             }
         }
-        return "LOAD DATA LOCAL INFILE 'mysqlslice.tsv' INTO TABLE " + Identifiers.quote(table)
+        return "LOAD DATA LOCAL INFILE 'mysqlslice.tsv' REPLACE INTO TABLE " + Identifiers.quote(table)
                 + " CHARACTER SET binary FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'"
                 + " (" + String.join(", ", targets) + ")"
                 + (conversions.isEmpty() ? "" : " SET " + String.join(", ", conversions));
@@ -98,7 +103,15 @@ public final class CopySql {
 
     private static String placeholders(TableShape shape) {
         return shape.storedColumns().stream()
-                .map(column -> column.kind() == ColumnKind.JSON ? "CONVERT(? USING utf8mb4)" : "?")
+                .map(column -> viaText(column) ? "CONVERT(? USING utf8mb4)" : "?")
                 .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Columns written through utf8mb4 text: MySQL's JSON (it refuses binary JSON) and types of
+     * their own such as MariaDB's UUID, INET6 and INET4 (a binary string is read as their binary form).
+     */
+    private static boolean viaText(Column column) {
+        return column.kind() == ColumnKind.JSON || column.kind() == ColumnKind.OTHER;
     }
 }

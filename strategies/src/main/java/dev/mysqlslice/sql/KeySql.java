@@ -27,7 +27,7 @@ public final class KeySql {
         if (range.lower().isPresent() && range.upper().isPresent() && keys.size() == 1
                 && range.lower().get().inclusive() && range.upper().get().inclusive()
                 && range.lower().get().key().equals(range.upper().get().key())) {
-            return new SqlFragment(column(keys.get(0)) + " = ?", range.lower().get().key().parts());
+            return new SqlFragment(column(keys.get(0)) + " = " + placeholder(keys.get(0)), range.lower().get().key().parts());
         }
         return lower.and(upper);
     }
@@ -44,7 +44,8 @@ public final class KeySql {
         }
         List<Object> params = new ArrayList<>();
         values.forEach(value -> params.addAll(value.parts()));
-        String tuple = keys.size() == 1 ? "?" : keys.stream().map(key -> "?").collect(Collectors.joining(", ", "(", ")"));
+        String tuple = keys.size() == 1 ? placeholder(keys.get(0))
+                : keys.stream().map(KeySql::placeholder).collect(Collectors.joining(", ", "(", ")"));
         String list = values.stream().map(value -> tuple).collect(Collectors.joining(", "));
         String columns = keys.size() == 1 ? column(keys.get(0)) : "(" + columnList(keys) + ")";
         return new SqlFragment(columns + " IN (" + list + ")", params);
@@ -71,17 +72,36 @@ public final class KeySql {
 
     private static SqlFragment compareFrom(List<Column> keys, Bound bound, boolean lower, int index) {
         String column = column(keys.get(index));
+        String placeholder = placeholder(keys.get(index));
         Object value = bound.key().part(index);
         boolean last = index == keys.size() - 1;
-        String strict = lower ? " > ?" : " < ?";
+        String strict = lower ? " > " : " < ";
         if (last) {
-            String operator = bound.inclusive() ? (lower ? " >= ?" : " <= ?") : strict;
-            return new SqlFragment(column + operator, List.of(value));
+            String operator = bound.inclusive() ? (lower ? " >= " : " <= ") : strict;
+            return new SqlFragment(column + operator + placeholder, List.of(value));
         }
         SqlFragment rest = compareFrom(keys, bound, lower, index + 1);
         List<Object> params = new ArrayList<>(List.of(value, value));
         params.addAll(rest.params());
-        return new SqlFragment("(" + column + strict + " OR (" + column + " = ? AND " + rest.sql() + "))", params);
+        return new SqlFragment("(" + column + strict + placeholder + " OR (" + column + " = " + placeholder + " AND "
+                + rest.sql() + "))", params);
+    }
+
+    /**
+     * The parameter marker for a value of {@code column}: plain, except for character columns in a
+     * charset other than utf8mb4, whose values (sent as utf8mb4 text) are converted to the column's
+     * charset and collation, so they compare as the column does (a latin1 key with a non-ASCII
+     * value is otherwise an "illegal mix of collations").
+     */
+    public static String placeholder(Column column) {
+        if (column.kind() != dev.mysqlslice.model.ColumnKind.STRING || column.isEnumOrSet()) {
+            return "?";
+        }
+        String charset = column.charset().orElse("utf8mb4").toLowerCase(java.util.Locale.ROOT);
+        if (charset.equals("utf8mb4") || charset.equals("binary")) {
+            return "?";
+        }
+        return "CONVERT(? USING " + charset + ")" + column.collation().map(collation -> " COLLATE " + collation).orElse("");
     }
 
     private static String column(Column column) {

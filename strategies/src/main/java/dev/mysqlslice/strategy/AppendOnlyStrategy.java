@@ -13,6 +13,7 @@ import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.sql.CopySql;
 import dev.mysqlslice.sql.KeySql;
 import dev.mysqlslice.sql.SqlFragment;
+import dev.mysqlslice.transfer.Written;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +72,12 @@ public final class AppendOnlyStrategy implements SyncStrategy {
             if (job.scope() instanceof Scope.Ranges) {
                 // The daemon saw inserts: pull what is above the target's largest key, nothing else.
                 Optional<Key> targetMax = hasher.maxKey(comparison.target(), shape, KeyRange.ALL);
-                puller.pull(job, comparison, targetMax.map(KeyRange::above).orElse(KeyRange.ALL));
+                Written pulled = puller.pull(job, comparison, targetMax.map(KeyRange::above).orElse(KeyRange.ALL));
+                if (pulled.displaced() > 0) {
+                    Reconciler.Outcome outcome = reconciler.afterDisplacement(comparison, job.mode(),
+                            GeneralStrategy.SAMPLE_LIMIT, List.of());
+                    return report(job, shape, counters, start, outcome.identical(), "range hash", outcome.sample());
+                }
                 return report(job, shape, counters, start, true, "largest key", List.of());
             }
             // First the target rows above the source's largest key go (the source lost them), then the
@@ -79,13 +85,14 @@ public final class AppendOnlyStrategy implements SyncStrategy {
             Optional<Key> sourceMax = hasher.maxKey(comparison.source(), shape, KeyRange.ALL);
             long removed = deleteAbove(job, comparison, sourceMax.map(KeyRange::above).orElse(KeyRange.ALL));
             Optional<Key> targetMax = sourceMax.flatMap(max -> hasher.maxKey(comparison.target(), shape, KeyRange.upTo(max)));
-            long added = puller.pull(job, comparison, targetMax.map(KeyRange::above).orElse(KeyRange.ALL));
+            Written pulled = puller.pull(job, comparison, targetMax.map(KeyRange::above).orElse(KeyRange.ALL));
+            long added = pulled.rows();
             Both<Long> counts = Both.run(job.servers().executor(),
                     () -> hasher.count(comparison.source(), shape, KeyRange.ALL),
                     () -> hasher.count(comparison.target(), shape, KeyRange.ALL));
             // A dry run changed nothing: the target would hold what it has, plus the pulled rows, minus the deleted.
             long expected = job.mode().writes() ? counts.target() : counts.target() + added - removed;
-            if (counts.source() == expected && lowestRowsMatch(comparison, targetMax)) {
+            if (pulled.displaced() == 0 && counts.source() == expected && lowestRowsMatch(comparison, targetMax)) {
                 return report(job, shape, counters, start, job.mode().writes() || added + removed == 0, "row count",
                         List.of());
             }

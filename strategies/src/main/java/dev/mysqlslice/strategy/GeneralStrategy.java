@@ -59,6 +59,7 @@ public final class GeneralStrategy implements SyncStrategy {
                 // ranges (coarsened runs of many changes) are compared by hash first, like a sync.
                 List<Leaf> leaves = new java.util.ArrayList<>();
                 List<KeyRange> wide = new java.util.ArrayList<>();
+                long displaced = 0;
                 for (KeyRange range : ranges.ranges()) {
                     long rows = rowsAtMost(range, comparison.leafRows());
                     if (rows >= 0) {
@@ -72,13 +73,16 @@ public final class GeneralStrategy implements SyncStrategy {
                     // there instead of hashing it; later changes to those rows dirty them again.
                     Optional<Key> targetMax = hasher.maxKey(comparison.target(), shape, KeyRange.ALL);
                     if (targetMax.isPresent() && wide.stream().anyMatch(range -> reachesAbove(range, targetMax.get()))) {
-                        puller.pull(job, comparison, KeyRange.above(targetMax.get()));
+                        displaced = puller.pull(job, comparison, KeyRange.above(targetMax.get())).displaced();
                         wide = wide.stream().flatMap(range -> upTo(range, targetMax.get()).stream()).toList();
                     }
                 }
                 Reconciler.Outcome listed = reconciler.reconcileLeaves(comparison, leaves, job.mode(), SAMPLE_LIMIT);
                 Reconciler.Outcome compared = wide.isEmpty() ? new Reconciler.Outcome(true, List.of())
                         : reconciler.reconcile(comparison, wide, job.mode(), SAMPLE_LIMIT, job.progress());
+                if (displaced > 0) {
+                    compared = reconciler.afterDisplacement(comparison, job.mode(), SAMPLE_LIMIT, compared.sample());
+                }
                 List<String> sample = new java.util.ArrayList<>(listed.sample());
                 sample.addAll(compared.sample());
                 return List.of(new TableReport(shape.name(), StrategyKind.GENERAL, job.mode(), counters.snapshot(),
@@ -88,7 +92,9 @@ public final class GeneralStrategy implements SyncStrategy {
                 regions = List.of(KeyRange.ALL);
             } else {
                 Optional<Key> targetMax = hasher.maxKey(comparison.target(), shape, KeyRange.ALL);
-                newRows = puller.pull(job, comparison, targetMax.map(KeyRange::above).orElse(KeyRange.ALL));
+                // Rows the pull displaces held a pulled row's unique value; they lie at or below targetMax,
+                // which is compared next.
+                newRows = puller.pull(job, comparison, targetMax.map(KeyRange::above).orElse(KeyRange.ALL)).rows();
                 regions = targetMax.map(max -> List.of(KeyRange.upTo(max))).orElse(List.of());
             }
             Reconciler.Outcome outcome = reconciler.reconcile(comparison, regions, job.mode(), SAMPLE_LIMIT, job.progress());

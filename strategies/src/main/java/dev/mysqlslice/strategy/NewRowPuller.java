@@ -5,6 +5,7 @@ import dev.mysqlslice.hash.RangeHasher;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.transfer.RowCopier;
+import dev.mysqlslice.transfer.Written;
 import javax.inject.Inject;
 
 /**
@@ -22,20 +23,24 @@ public final class NewRowPuller {
         this.copier = copier;
     }
 
-    /** Returns the rows copied (or that would be). */
-    public long pull(TableJob job, Comparison comparison, KeyRange range) {
+    /**
+     * Copies the source rows of {@code range} (in a dry run, counts them). Says how many, and how
+     * many other target rows they displaced (those held a pulled row's unique value: they are wrong
+     * and must be compared again).
+     */
+    public Written pull(TableJob job, Comparison comparison, KeyRange range) {
         TableShape shape = job.plan().shape();
         if (!job.mode().writes()) {
             long rows = hasher.count(comparison.source(), shape, range);
             comparison.counters().applied(rows, 0, 0);
-            return rows;
+            return new Written(rows, 0);
         }
         long estimate = hasher.estimatedRows(comparison.source(), shape);
-        long copied = copier.copy(new RowCopier.Job(comparison.source().session(), comparison.source().filter(),
+        Written copied = copier.copy(new RowCopier.Job(comparison.source().session(), comparison.source().filter(),
                 comparison.target().session(), shape, shape.name(), range, job.servers().transactionRows(),
                 job.servers().targetLocalInfile(), comparison.counters(), job.servers().executor(),
                 rows -> job.progress().update(shape.name(), "copying", rows, estimate, "rows")));
-        comparison.counters().applied(copied, 0, 0);
+        comparison.counters().applied(copied.rows(), 0, copied.displaced());
         return copied;
     }
 }

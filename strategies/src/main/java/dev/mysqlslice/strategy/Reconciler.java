@@ -62,21 +62,41 @@ public final class Reconciler {
         boolean identical = true;
         List<List<Leaf>> batches = LeafBatches.of(leaves);
         Ahead ahead = new Ahead(comparison, batches);
+        long collateral = 0;
         for (List<Leaf> batch : batches) {
             BatchResult result = reconcileBatch(comparison, batch, ahead.next(), mode, sample, sampleLimit);
-            identical &= result.identical() && result.collateral() == 0;
+            identical &= result.identical();
+            collateral += result.collateral();
+        }
+        if (mode.writes() && collateral > 0) {
+            return afterDisplacement(comparison, mode, sampleLimit, sample);
         }
         return new Outcome(identical, sample);
+    }
+
+    /**
+     * Target rows of keys not being repaired were displaced (they held a written row's unique value,
+     * so they were wrong): compares the whole table, as many times as that keeps happening, so values
+     * moved in any order (swaps and cycles included) converge in one sync.
+     */
+    public Outcome afterDisplacement(Comparison comparison, SyncMode mode, int sampleLimit, List<String> sample) {
+        LOG.info("{}: rows holding a written row's unique value were replaced; comparing the whole table",
+                comparison.shape().name());
+        Outcome again = reconcile(comparison, List.of(KeyRange.ALL), mode, sampleLimit, ProgressListener.NONE);
+        List<String> all = new ArrayList<>(sample);
+        all.addAll(again.sample());
+        return new Outcome(again.identical(), all);
     }
 
     public Outcome reconcile(Comparison comparison, List<KeyRange> regions, SyncMode mode, int sampleLimit,
                              ProgressListener progress) {
         List<String> sample = new ArrayList<>();
         boolean identical = true;
+        List<KeyRange> compared = regions;
         for (int pass = 1; pass <= PASSES; pass++) {
             long started = System.nanoTime();
             List<Leaf> leaves = new ArrayList<>();
-            for (KeyRange region : regions) {
+            for (KeyRange region : compared) {
                 leaves.addAll(comparer.compare(comparison, region));
             }
             LOG.debug("{}: range comparison found {} differing leaves in {} ms", comparison.shape().name(),
@@ -102,8 +122,10 @@ public final class Reconciler {
             if (!mode.writes() || collateral == 0) {
                 return new Outcome(identical, sample);
             }
-            LOG.info("{}: rows colliding on a secondary unique key were replaced; comparing again (pass {})",
-                    comparison.shape().name(), pass + 1);
+            LOG.info("{}: rows colliding on a secondary unique key were replaced; comparing the whole table again"
+                    + " (pass {})", comparison.shape().name(), pass + 1);
+            // Displaced rows may lie anywhere in the table.
+            compared = List.of(KeyRange.ALL);
             identical = false;
         }
         return new Outcome(identical, sample);

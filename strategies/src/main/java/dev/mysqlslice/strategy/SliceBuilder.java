@@ -128,7 +128,7 @@ public final class SliceBuilder {
         build.source().stream(select.sql(), statement -> select.bind(statement, 1), rows -> {
             RowCursor cursor = new RowCursor(rows, shape.storedColumns().size(), keyTypes);
             copied[0] = writer.write(build.target(), shape, build.shadow(shape.name()), cursor, build.localInfile(),
-                    build.source().endpoint());
+                    build.source().endpoint()).rows();
             build.counters().rowsRead(cursor.count(), cursor.bytes());
         }, "reading rows of " + shape.name() + " for the slice");
         return copied[0];

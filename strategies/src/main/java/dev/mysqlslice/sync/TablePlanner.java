@@ -87,7 +87,7 @@ public final class TablePlanner {
                     + "; align the target (e.g. mysqlslice schema pull --replace --table " + name + ")");
             return Optional.empty();
         }
-        return Optional.of(shape);
+        return Optional.of(shape.withEngine(target.engine(name)));
     }
 
     private static void checkReferences(TableConfig table, List<TableShape> shapes, List<ConfigProblem> problems) {

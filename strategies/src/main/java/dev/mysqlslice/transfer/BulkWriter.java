@@ -11,7 +11,6 @@ import dev.mysqlslice.sql.CopySql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.sql.Types;
 import java.io.InputStream;
@@ -35,15 +34,42 @@ public final class BulkWriter {
     public BulkWriter() {
     }
 
-    /** Writes every row of {@code cursor} into {@code table}; returns the number written. */
-    public long write(Session target, TableShape shape, String table, RowCursor cursor, boolean localInfile,
-                      Endpoint source) {
+    /**
+     * Writes every row of {@code cursor} into {@code table}: by LOAD DATA (REPLACE) when the target
+     * allows it, else by batched INSERTs, which fail with {@link Collision} when a row's key or
+     * unique value is held by another target row (the caller then writes the rows again with
+     * {@link #replace}).
+     */
+    public Written write(Session target, TableShape shape, String table, RowCursor cursor, boolean localInfile,
+                         Endpoint source) {
         if (!localInfile) {
-            return target.inTransaction(connection -> insert(connection, shape, table, cursor), "writing rows into " + table);
+            return saying(shape, () -> target.inTransaction(connection -> TargetWarnings.withMode(connection, shape,
+                    () -> insert(connection, shape, table, cursor)), "writing rows into " + table));
         }
         TsvStream stream = new TsvStream(cursor);
         return load(target, shape, table, stream, cursor::count, () -> stream.failure() == null ? null
                 : SqlErrors.duringStatement(stream.failure(), source, "reading rows of " + shape.name()));
+    }
+
+    /**
+     * Runs a write, adding to a target error what became of the batch: nothing of it was kept, or
+     * (on a non-transactional table) the rows written before the failure were.
+     */
+    private static Written saying(TableShape shape, java.util.function.Supplier<Written> write) {
+        try {
+            return write.get();
+        } catch (MysqlsliceException e) {
+            if (e.failure() == Failure.CONNECTION || e.getMessage().contains(" kept")) {
+                throw e;
+            }
+            throw new MysqlsliceException(e.failure(), e.getMessage() + "; " + shape.failedBatchKept(), e);
+        }
+    }
+
+    /** Writes every row of {@code cursor} with REPLACE statements, counting the target rows they displaced. */
+    public Written replace(Session target, TableShape shape, String table, RowCursor cursor) {
+        return saying(shape, () -> target.inTransaction(connection -> TargetWarnings.withMode(connection, shape,
+                () -> replaceRows(connection, shape, table, cursor)), "writing rows into " + table));
     }
 
     /**
@@ -53,57 +79,103 @@ public final class BulkWriter {
      * @param rowsSent      how many rows the stream held, asked once it is exhausted
      * @param sourceFailure the source's error if reading it failed while streaming, else null
      */
-    public long load(Session target, TableShape shape, String table, InputStream tsv, LongSupplier rowsSent,
-                     Supplier<RuntimeException> sourceFailure) {
-        return target.inTransaction(connection -> loadInto(connection, shape, table, tsv, rowsSent, sourceFailure),
-                "writing rows into " + table);
+    public Written load(Session target, TableShape shape, String table, InputStream tsv, LongSupplier rowsSent,
+                        Supplier<RuntimeException> sourceFailure) {
+        return saying(shape, () -> target.inTransaction(connection -> loadInto(connection, shape, table, tsv, rowsSent,
+                sourceFailure), "writing rows into " + table));
     }
 
     /** {@link #load} inside the caller's transaction on {@code connection}. */
-    static long loadInto(Connection connection, TableShape shape, String table, InputStream tsv, LongSupplier rowsSent,
-                         Supplier<RuntimeException> sourceFailure) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(tsv);
-            long loaded;
-            try {
-                loaded = statement.executeLargeUpdate(CopySql.loadData(shape, table));
-            } catch (SQLException e) {
+    static Written loadInto(Connection connection, TableShape shape, String table, InputStream tsv, LongSupplier rowsSent,
+                            Supplier<RuntimeException> sourceFailure) throws SQLException {
+        return TargetWarnings.withMode(connection, shape, () -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(tsv);
+                long affected;
+                try {
+                    affected = statement.executeLargeUpdate(CopySql.loadData(shape, table));
+                } catch (SQLException e) {
+                    RuntimeException failure = sourceFailure.get();
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    throw e;
+                }
                 RuntimeException failure = sourceFailure.get();
                 if (failure != null) {
                     throw failure;
                 }
-                throw e;
+                TargetWarnings.check(statement, shape, table);
+                long sent = rowsSent.getAsLong();
+                // REPLACE counts a displaced row as deleted and the new one as inserted.
+                if (affected < sent) {
+                    throw new MysqlsliceException(Failure.INTERNAL, "loading " + table + " stored " + affected + " of "
+                            + sent + " rows sent; " + shape.failedBatchKept());
+                }
+                return new Written(sent, affected - sent);
             }
-            RuntimeException failure = sourceFailure.get();
-            if (failure != null) {
-                throw failure;
-            }
-            SQLWarning warning = statement.getWarnings();
-            if (warning != null) {
-                throw new MysqlsliceException(Failure.SCHEMA, "the target changed a value while loading " + table
-                        + " (" + warning.getMessage() + "); nothing of this batch was kept. Make the target column"
-                        + " definitions identical to the source's (mysqlslice schema pull --replace)");
-            }
-            long sent = rowsSent.getAsLong();
-            if (loaded != sent) {
-                throw new MysqlsliceException(Failure.INTERNAL, "loading " + table + " stored " + loaded + " of "
-                        + sent + " rows sent; nothing of this batch was kept");
-            }
-            return loaded;
-        }
+        });
     }
 
-    private long insert(Connection connection, TableShape shape, String table, RowCursor cursor) throws SQLException {
+    private Written insert(Connection connection, TableShape shape, String table, RowCursor cursor) throws SQLException {
         String sql = CopySql.insert(shape.withName(table));
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (TargetWarnings.lenient(shape)) {
+                // Row by row, so that every statement's warnings are seen.
+                RawRow row;
+                while ((row = cursor.next()) != null) {
+                    bindRow(statement, row);
+                    statement.executeUpdate();
+                    TargetWarnings.check(statement, shape, table);
+                }
+                return new Written(cursor.count(), 0);
+            }
             Batch batch = new Batch(statement);
             RawRow row;
             while ((row = cursor.next()) != null) {
                 batch.add(row);
             }
             batch.flush();
+        } catch (SQLException e) {
+            if (isDuplicateKey(e)) {
+                throw new Collision(table, e);
+            }
+            throw e;
         }
-        return cursor.count();
+        return new Written(cursor.count(), 0);
+    }
+
+    private Written replaceRows(Connection connection, TableShape shape, String table, RowCursor cursor)
+            throws SQLException {
+        long displaced = 0;
+        try (PreparedStatement statement = connection.prepareStatement(CopySql.replace(shape.withName(table)))) {
+            RawRow row;
+            while ((row = cursor.next()) != null) {
+                bindRow(statement, row);
+                displaced += statement.executeUpdate() - 1;
+                TargetWarnings.check(statement, shape, table);
+            }
+        }
+        return new Written(cursor.count(), displaced);
+    }
+
+    /** Whether {@code e} (or a batch's next exception) is a duplicate-key error. */
+    static boolean isDuplicateKey(SQLException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == SqlErrors.DUPLICATE_KEY) {
+                return true;
+            }
+        }
+        return e.getNextException() != null && e.getNextException().getErrorCode() == SqlErrors.DUPLICATE_KEY;
+    }
+
+    /** A row's key or unique value is held by another target row; nothing of the batch was kept. */
+    public static final class Collision extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Collision(String table, SQLException cause) {
+            super("a row written into " + table + " collides with another target row on a unique key", cause);
+        }
     }
 
     /** Rows added to a prepared INSERT, sent every {@value #INSERT_BATCH_ROWS} rows or {@value #INSERT_BATCH_BYTES} bytes. */

@@ -108,13 +108,16 @@ public final class RangeRepairer {
             }
         }
         List<KeyType> keyTypes = KeyCodec.types(shape.keys());
+        if (localInfile) {
+            // LOAD DATA ... REPLACE: rows holding a written row's unique value are displaced and counted.
+            return load(connection, source, sourceFilter, shape, group, fetched, counters);
+        }
         java.sql.Savepoint beforeInsert = connection.setSavepoint();
         try {
-            if (localInfile) {
-                load(connection, source, sourceFilter, shape, group, fetched, counters);
-            } else {
+            TargetWarnings.withMode(connection, shape, () -> {
                 insert(connection, source, sourceFilter, shape, group, fetched, counters);
-            }
+                return null;
+            });
             return 0;
         } catch (SQLException | TargetWriteException failure) {
             SQLException e = failure instanceof TargetWriteException wrapped ? wrapped.cause : (SQLException) failure;
@@ -125,10 +128,14 @@ public final class RangeRepairer {
             fetched.clear();
             long[] collateral = {0};
             try (PreparedStatement statement = connection.prepareStatement(CopySql.replace(shape))) {
-                stream(source, sourceFilter, shape, group, new TableCounters(), row -> {
-                    fetched.add(row.key(keyTypes));
-                    BulkWriter.bindRow(statement, row);
-                    collateral[0] += statement.executeUpdate() - 1;
+                TargetWarnings.withMode(connection, shape, () -> {
+                    stream(source, sourceFilter, shape, group, new TableCounters(), row -> {
+                        fetched.add(row.key(keyTypes));
+                        BulkWriter.bindRow(statement, row);
+                        collateral[0] += statement.executeUpdate() - 1;
+                        TargetWarnings.check(statement, shape, shape.name());
+                    });
+                    return null;
                 });
             } catch (TargetWriteException wrapped) {
                 throw wrapped.cause;
@@ -141,42 +148,60 @@ public final class RangeRepairer {
     private void insert(Connection connection, Session source, Optional<String> sourceFilter, TableShape shape,
                         List<Key> group, Set<Key> fetched, TableCounters counters) throws SQLException {
         List<KeyType> keyTypes = KeyCodec.types(shape.keys());
+        boolean rowByRow = TargetWarnings.lenient(shape);
         try (PreparedStatement statement = connection.prepareStatement(CopySql.insert(shape))) {
             BulkWriter.Batch batch = new BulkWriter.Batch(statement);
             stream(source, sourceFilter, shape, group, counters, row -> {
                 fetched.add(row.key(keyTypes));
-                batch.add(row);
+                if (rowByRow) {
+                    // Every statement's warnings are checked (see TargetWarnings).
+                    BulkWriter.bindRow(statement, row);
+                    statement.executeUpdate();
+                    TargetWarnings.check(statement, shape, shape.name());
+                } else {
+                    batch.add(row);
+                }
             });
             batch.flush();
         }
     }
 
-    /** Like {@link #insert}, as LOAD DATA of TSV chunks of at most {@value #LOAD_CHUNK_BYTES} bytes. */
-    private void load(Connection connection, Session source, Optional<String> sourceFilter, TableShape shape,
+    /**
+     * Like {@link #insert}, as LOAD DATA (REPLACE) of TSV chunks of at most {@value #LOAD_CHUNK_BYTES}
+     * bytes; returns the target rows of other keys the written rows displaced.
+     */
+    private long load(Connection connection, Session source, Optional<String> sourceFilter, TableShape shape,
                       List<Key> group, Set<Key> fetched, TableCounters counters) throws SQLException {
         List<KeyType> keyTypes = KeyCodec.types(shape.keys());
         TsvEncoder encoder = new TsvEncoder(64 * 1024);
         long[] rows = {0};
-        stream(source, sourceFilter, shape, group, counters, row -> {
-            fetched.add(row.key(keyTypes));
-            encoder.encode(row);
-            rows[0]++;
-            if (encoder.length() >= LOAD_CHUNK_BYTES) {
-                loadChunk(connection, shape, encoder, rows);
-            }
-        });
-        if (rows[0] > 0) {
-            loadChunk(connection, shape, encoder, rows);
+        long[] displaced = {0};
+        try {
+            stream(source, sourceFilter, shape, group, counters, row -> {
+                fetched.add(row.key(keyTypes));
+                encoder.encode(row);
+                rows[0]++;
+                if (encoder.length() >= LOAD_CHUNK_BYTES) {
+                    displaced[0] += loadChunk(connection, shape, encoder, rows);
+                }
+            });
+        } catch (TargetWriteException wrapped) {
+            throw wrapped.cause;
         }
+        if (rows[0] > 0) {
+            displaced[0] += loadChunk(connection, shape, encoder, rows);
+        }
+        return displaced[0];
     }
 
-    private static void loadChunk(Connection connection, TableShape shape, TsvEncoder encoder, long[] rows)
+    private static long loadChunk(Connection connection, TableShape shape, TsvEncoder encoder, long[] rows)
             throws SQLException {
         long sent = rows[0];
-        BulkWriter.loadInto(connection, shape, shape.name(),
+        Written written = BulkWriter.loadInto(connection, shape, shape.name(),
                 new java.io.ByteArrayInputStream(encoder.buffer(), 0, encoder.length()), () -> sent, () -> null);
         encoder.reset(64 * 1024);
         rows[0] = 0;
+        return written.displaced();
     }
 
     /** Handles one source row inside a target transaction. */
@@ -218,13 +243,7 @@ public final class RangeRepairer {
     }
 
     private static boolean isDuplicateKey(SQLException e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == SqlErrors.DUPLICATE_KEY) {
-                return true;
-            }
-        }
-        return e instanceof java.sql.BatchUpdateException batch && batch.getNextException() != null
-                && batch.getNextException().getErrorCode() == SqlErrors.DUPLICATE_KEY;
+        return BulkWriter.isDuplicateKey(e);
     }
 
     private static List<List<Key>> groups(List<Key> keys) {

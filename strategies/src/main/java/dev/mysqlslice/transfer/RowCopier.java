@@ -56,16 +56,16 @@ public final class RowCopier {
         this.writer = writer;
     }
 
-    /** Copies every source row of the job's range; returns how many. */
-    public long copy(Job job) {
+    /** Copies every source row of the job's range; says how many, and how many target rows they displaced. */
+    public Written copy(Job job) {
         return job.localInfile() ? pipelined(job) : sequential(job);
     }
 
-    private long pipelined(Job job) {
+    private Written pipelined(Job job) {
         PageQueue queue = new PageQueue(QUEUE_CHUNKS);
         AtomicBoolean loading = new AtomicBoolean(true);
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> produce(job, queue, loading), job.executor());
-        long total = 0;
+        Written total = Written.NONE;
         try {
             while (true) {
                 PageQueue.Chunk first = take(queue);
@@ -76,10 +76,10 @@ public final class RowCopier {
                     return total;
                 }
                 PageQueue.PageStream page = open(queue, first);
-                total += writer.load(job.target(), job.shape(), job.targetTable(), page,
-                        () -> page.pageEnd() == null ? -1 : page.pageEnd().rows(), page::failure);
+                total = total.plus(writer.load(job.target(), job.shape(), job.targetTable(), page,
+                        () -> page.pageEnd() == null ? -1 : page.pageEnd().rows(), page::failure));
                 job.counters().rowsRead(page.pageEnd().rows(), page.pageEnd().bytes());
-                job.listener().pageDone(total);
+                job.listener().pageDone(total.rows());
             }
         } catch (RuntimeException e) {
             loading.set(false);
@@ -130,29 +130,40 @@ public final class RowCopier {
         }
     }
 
-    private long sequential(Job job) {
-        List<KeyType> keyTypes = KeyCodec.types(job.shape().keys());
-        int stored = job.shape().storedColumns().size();
+    private Written sequential(Job job) {
         KeyRange remaining = job.range();
-        long total = 0;
+        Written total = Written.NONE;
         while (true) {
-            SqlFragment select = CopySql.select(job.shape(), where(job, remaining), job.pageRows());
-            long[] pageRows = {0};
+            Written[] page = {Written.NONE};
             Key[] lastKey = {null};
-            job.source().stream(select.sql(), statement -> select.bind(statement, 1), rows -> {
-                RowCursor cursor = new RowCursor(rows, stored, keyTypes);
-                writer.write(job.target(), job.shape(), job.targetTable(), cursor, false, job.source().endpoint());
-                pageRows[0] = cursor.count();
-                lastKey[0] = cursor.lastKey();
-                job.counters().rowsRead(cursor.count(), cursor.bytes());
-            }, "reading rows of " + job.shape().name());
-            total += pageRows[0];
-            job.listener().pageDone(total);
-            if (pageRows[0] < job.pageRows() || lastKey[0] == null) {
+            try {
+                copyPage(job, remaining, false, page, lastKey);
+            } catch (BulkWriter.Collision collision) {
+                // Nothing of the page was kept: write it again, each row replacing what holds its values.
+                copyPage(job, remaining, true, page, lastKey);
+            }
+            total = total.plus(page[0]);
+            long pageRows = page[0].rows();
+            job.listener().pageDone(total.rows());
+            if (pageRows < job.pageRows() || lastKey[0] == null) {
                 return total;
             }
             remaining = new KeyRange(Optional.of(Bound.exclusive(lastKey[0])), job.range().upper());
         }
+    }
+
+    /** Reads one page of the source from {@code remaining} and writes it (INSERT, or REPLACE row by row). */
+    private void copyPage(Job job, KeyRange remaining, boolean replace, Written[] written, Key[] lastKey) {
+        List<KeyType> keyTypes = KeyCodec.types(job.shape().keys());
+        int stored = job.shape().storedColumns().size();
+        SqlFragment select = CopySql.select(job.shape(), where(job, remaining), job.pageRows());
+        job.source().stream(select.sql(), statement -> select.bind(statement, 1), rows -> {
+            RowCursor cursor = new RowCursor(rows, stored, keyTypes);
+            written[0] = replace ? writer.replace(job.target(), job.shape(), job.targetTable(), cursor)
+                    : writer.write(job.target(), job.shape(), job.targetTable(), cursor, false, job.source().endpoint());
+            lastKey[0] = cursor.lastKey();
+            job.counters().rowsRead(cursor.count(), cursor.bytes());
+        }, "reading rows of " + job.shape().name());
     }
 
     private static SqlFragment where(Job job, KeyRange range) {

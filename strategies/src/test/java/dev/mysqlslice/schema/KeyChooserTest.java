@@ -19,6 +19,21 @@ class KeyChooserTest {
             "b", column("b", false));
 
     @Test
+    void saysWhyEachUniqueKeyCannotIdentifyRows() {
+        KeyChooser.Choice choice = KeyChooser.choose("k", COLUMNS, List.of(
+                new IndexInfo("c1", List.of("a", "b(3)"), false, "it covers only the first 3 characters of b, so it is"
+                        + " not unique on whole values"),
+                new IndexInfo("nick", List.of("nick"), true)), List.of());
+
+        assertThat(choice.key()).isEmpty();
+        assertThat(choice.problem()).isEqualTo("table k has no primary key and no unique key on whole NOT NULL columns,"
+                + " so its rows cannot be matched (unique key c1 (a, b(3)) cannot identify rows: it covers only the first"
+                + " 3 characters of b, so it is not unique on whole values; unique key nick (nick) cannot identify rows:"
+                + " it allows NULL in nick, and any number of rows may hold NULL there); add a primary key (or a unique"
+                + " key on whole NOT NULL columns), or use strategy slice (which replaces the whole table)");
+    }
+
+    @Test
     void prefersThePrimaryKey() {
         KeyChooser.Choice choice = KeyChooser.choose("t", COLUMNS, List.of(
                 new IndexInfo("email", List.of("email"), true),

@@ -26,7 +26,7 @@ class CopySqlTest {
         assertThat(CopySql.replace(Shapes.composite()))
                 .isEqualTo("REPLACE INTO `pairs` (`a`, `b`, `v`, `legacy`) VALUES (?, ?, ?, ?)");
         assertThat(CopySql.loadData(Shapes.orders(), "orders_new")).isEqualTo(
-                "LOAD DATA LOCAL INFILE 'mysqlslice.tsv' INTO TABLE `orders_new` CHARACTER SET binary"
+                "LOAD DATA LOCAL INFILE 'mysqlslice.tsv' REPLACE INTO TABLE `orders_new` CHARACTER SET binary"
                         + " FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n'"
                         + " (`id`, `name`, `f`, @mss_4) SET `doc` = CONVERT(@mss_4 USING utf8mb4)");
         assertThat(CopySql.delete(Shapes.orders(), KeySql.in(Shapes.orders().keys(), List.of(Key.of(1L)))))

@@ -117,6 +117,17 @@ public final class KeyExtractor {
     static Optional<Function<Serializable, Object>> converter(Column column) {
         String type = column.columnType().toLowerCase(Locale.ROOT);
         KeyType keyType = KeyType.of(column);
+        if (column.isEnumOrSet()) {
+            // The binlog gives the member index (ENUM) or bit set (SET), which is what the SQL side reads.
+            return Optional.of(value -> value instanceof Number number
+                    ? dev.mysqlslice.jdbc.KeyCodec.normalize(new BigInteger(Long.toUnsignedString(number.longValue())))
+                    : null);
+        }
+        if (column.nativeBinaryLength().isPresent()) {
+            int length = column.nativeBinaryLength().getAsInt();
+            return Optional.of(value -> value instanceof byte[] bytes && bytes.length <= length
+                    ? Bytes.of(java.util.Arrays.copyOf(bytes, length)) : null);
+        }
         return switch (column.kind()) {
             case SIGNED_INTEGER -> Optional.of(value -> ((Number) value).longValue());
             case UNSIGNED_INTEGER -> Optional.of(unsigned(type, keyType == KeyType.BIG_INTEGER));

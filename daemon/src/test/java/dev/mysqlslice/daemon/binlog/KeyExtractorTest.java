@@ -37,6 +37,16 @@ class KeyExtractorTest {
     }
 
     @Test
+    void readsEnumAndSetKeysAsTheirIndexAndMariadbNativeTypesAsTheirBinaryForm() {
+        assertThat(key(column("e", "enum('red','green','blue')", "utf8mb4"), 3)).contains(Key.of(3L));
+        assertThat(key(column("s", "set('z','a','m')", "utf8mb4"), 6L)).contains(Key.of(6L));
+        // The binlog strips trailing zero bytes of fixed-length strings: 10.0.0.0 is padded back.
+        assertThat(key(column("ip", "inet4", null), new byte[] {10})).contains(Key.of(Bytes.of(new byte[] {10, 0, 0, 0})));
+        byte[] uuid = java.util.HexFormat.of().parseHex("a0a2cb0ced7b11f1a69202fc00000001");
+        assertThat(key(column("id", "uuid", null), uuid)).contains(Key.of(Bytes.of(uuid)));
+    }
+
+    @Test
     void formatsTemporalKeysAsTheServersText() {
         assertThat(key(column("d", "datetime(6)", null), 1577934245000006L)).contains(Key.of("2020-01-02 03:04:05.000006"));
         assertThat(key(column("d", "datetime(3)", null), 1577934245500000L)).contains(Key.of("2020-01-02 03:04:05.500"));

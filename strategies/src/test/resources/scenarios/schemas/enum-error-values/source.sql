@@ -1,0 +1,2 @@
+CREATE TABLE t (id INT PRIMARY KEY, e ENUM('x', 'y') NOT NULL, n ENUM('p', 'q') NULL, d DATE NULL);
+INSERT INTO t VALUES (1, 'x', 'p', '2020-01-01');

@@ -1,0 +1,3 @@
+DELETE FROM m WHERE id = 2;
+INSERT INTO m VALUES (4, 'b'), (5, 'e');
+UPDATE m SET v = 'z' WHERE id = 1;

@@ -1,0 +1,2 @@
+CREATE TABLE m (id INT PRIMARY KEY, v VARCHAR(20), UNIQUE KEY (v));
+INSERT INTO m VALUES (1, 'a'), (2, 'b'), (3, 'c');

@@ -1,0 +1,2 @@
+CREATE TABLE k (c1 INT NOT NULL, c2 VARCHAR(20) NOT NULL, UNIQUE KEY (c1, c2(3)));
+INSERT INTO k VALUES (1, 'abcdef'), (1, 'abd');
