@@ -15,8 +15,10 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     public static final int CONNECTION = 3;
     public static final int BINLOG = 4;
     public static final int SCHEMA = 5;
+    public static final int ANOTHER_WRITER = 6;
     public static final int INTERNAL = 70;
     public static final int INTERRUPTED = 130;
+    public static final int TERMINATED = 143;
 
     /** The exit-code table shown in {@code --help} (and copied into the README). */
     public static final Map<String, String> HELP = helpTable();
@@ -26,18 +28,25 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         table.put(Integer.toString(OK), "Success; after sync/verify: every table is identical.");
         table.put(Integer.toString(DIFFERENCES), "sync/verify: some table still differs.");
         table.put(Integer.toString(USAGE), "Usage or config error (flag, config file, table list, target in the way).");
-        table.put(Integer.toString(CONNECTION), "Cannot connect, login refused, or a privilege is missing.");
-        table.put(Integer.toString(BINLOG), "The source binlog is unusable (off, not ROW, purged).");
+        table.put(Integer.toString(CONNECTION), "Cannot connect, login refused, a privilege is missing, or a server"
+                + " stayed busy (lock waits); running again may succeed.");
+        table.put(Integer.toString(BINLOG), "The source binlog is unusable (off, not ROW, an event that cannot be"
+                + " read past).");
         table.put(Integer.toString(SCHEMA), "Source and target table shapes differ, or a target table is missing.");
+        table.put(Integer.toString(ANOTHER_WRITER), "Another writer: a daemon already holds this checkpoint, or"
+                + " another session writes the target tables.");
         table.put(Integer.toString(INTERNAL), "Internal error (a bug: please report it).");
-        table.put(Integer.toString(INTERRUPTED), "Interrupted.");
+        table.put(Integer.toString(INTERRUPTED), "Interrupted (Ctrl-C).");
+        table.put(Integer.toString(TERMINATED), "Stopped by SIGTERM (one-shot commands; the daemon exits 0 after"
+                + " writing its checkpoint).");
         return java.util.Collections.unmodifiableMap(table);
     }
 
     public static int of(Failure failure) {
         return switch (failure) {
             case CONFIG -> USAGE;
-            case CONNECTION, PRIVILEGE -> CONNECTION;
+            case CONNECTION, PRIVILEGE, LOCKED -> CONNECTION;
+            case ANOTHER_WRITER -> ANOTHER_WRITER;
             case BINLOG -> BINLOG;
             case SCHEMA -> SCHEMA;
             case INTERRUPTED -> INTERRUPTED;

@@ -36,7 +36,9 @@ public final class OneShotRun {
             consoleLevel = quietConsole();
         }
         try (ProgressDisplay progress = ProgressDisplay.start(terminal)) {
-            return runner.run(config, source, target, request, progress);
+            Interruption interruption = new Interruption(progress, commandLine.getErr(), request.mode().writes());
+            interruption.install();
+            return runner.run(config, source, target, request, interruption);
         } finally {
             if (consoleLevel != null) {
                 restoreConsole(consoleLevel);

@@ -12,12 +12,16 @@ final class Signals {
     }
 
     static void onStop(Runnable stop) {
-        for (String name : new String[] {"TERM", "INT"}) {
-            try {
-                Signal.handle(new Signal(name), signal -> stop.run());
-            } catch (IllegalArgumentException e) {
-                // The signal does not exist on this platform; the default handling stays.
-            }
+        onSignal("TERM", stop);
+        onSignal("INT", stop);
+    }
+
+    /** Runs {@code action} when the signal {@code name} (e.g. "TERM") arrives. */
+    static void onSignal(String name, Runnable action) {
+        try {
+            Signal.handle(new Signal(name), signal -> action.run());
+        } catch (IllegalArgumentException e) {
+            // The signal does not exist on this platform; the default handling stays.
         }
     }
 }

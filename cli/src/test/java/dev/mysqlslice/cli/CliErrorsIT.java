@@ -85,6 +85,49 @@ class CliErrorsIT {
     }
 
     @Test
+    void aWhereFilterThatIsNotOneValidConditionIsAConfigErrorNamingTheSetting(ServerPair servers) {
+        for (var database : java.util.List.of(servers.source(), servers.target())) {
+            database.execute("CREATE TABLE t (id INT PRIMARY KEY, kind VARCHAR(8))");
+        }
+        servers.source().execute("INSERT INTO t VALUES (1, 'keep')");
+        Map<String, String> environment = servers.passwordEnvironment();
+
+        CliRun injected = CliRun.run(environment, "sync", "--config", CliRun.config(dir, servers.yaml(
+                "tables:\n  t:\n    strategy: append-only\n    where: \"1=1; DROP TABLE t\"\n")).toString());
+        CliRun invalid = CliRun.run(environment, "sync", "--config", CliRun.config(dir, servers.yaml(
+                "tables:\n  t:\n    strategy: append-only\n    where: \"kind = \"\n")).toString());
+
+        assertThat(injected.exitCode()).as(injected.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(injected.err()).contains("tables.t.where: must be one condition on t, without ';'");
+        assertThat(invalid.exitCode()).as(invalid.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(invalid.err()).contains("tables.t.where: is not a valid condition on t (")
+                .contains("write one condition on its columns");
+        assertThat(servers.target().count("t")).isZero();
+        assertThat(servers.source().count("t")).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingSelectGrantOnOneTableIsAPrivilegeErrorNamingTheGrant(ServerPair servers) {
+        for (var database : java.util.List.of(servers.source(), servers.target())) {
+            database.execute("CREATE TABLE open_t (id INT PRIMARY KEY)", "CREATE TABLE closed_t (id INT PRIMARY KEY)");
+        }
+        String db = servers.source().name();
+        servers.source().executeUnlogged(
+                "CREATE USER IF NOT EXISTS 'onetable'@'127.0.0.1' IDENTIFIED BY 'One-Table-3'",
+                "GRANT SELECT ON `" + db + "`.`open_t` TO 'onetable'@'127.0.0.1'");
+        Path config = CliRun.config(dir, servers.yaml("tables:\n  open_t: general\n  closed_t: general\n")
+                .replaceFirst("user: \\S+", "user: onetable"));
+        Map<String, String> environment = Map.of(servers.source().passwordEnv(), "One-Table-3",
+                servers.target().passwordEnv(), servers.target().server().password());
+
+        CliRun run = CliRun.run(environment, "sync", "--config", config.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CONNECTION);
+        assertThat(run.err().strip()).hasLineCount(1).contains("the source user 'onetable' may not read table closed_t")
+                .contains("GRANT SELECT ON `" + db + "`.`closed_t` TO 'onetable'");
+    }
+
+    @Test
     void aMissingTargetPrivilegeStopsBeforeWritingAndNamesIt(ServerPair servers) {
         servers.source().execute("CREATE TABLE t (id INT PRIMARY KEY)");
         servers.target().executeUnlogged(

@@ -64,4 +64,11 @@ class CliTest {
         assertThat(pullSchema).isInstanceOf(SchemaPullCommand.class);
         assertThat(pullSchemaUnderscore).isSameAs(pullSchema);
     }
+
+    @Test
+    void theReadmeListsEveryExitCodeWithTheHelpsMeaning() throws java.io.IOException {
+        String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
+        ExitCodes.HELP.forEach((code, meaning) -> assertThat(readme).as("exit code " + code)
+                .contains("| " + code + " | " + meaning + " |"));
+    }
 }

@@ -119,6 +119,31 @@ class SyncCommandIT {
         assertThat(TableContents.of(servers.target(), "big")).isEqualTo(TableContents.of(servers.source(), "big"));
     }
 
+    @Test
+    void sigtermSaysHowFarTheSyncGotAndThatRunningItAgainFinishesIt(ServerPair servers) throws Exception {
+        String create = "CREATE TABLE big (id BIGINT PRIMARY KEY, b VARCHAR(64))";
+        servers.source().execute(create, "INSERT INTO big SELECT seq, MD5(seq) FROM "
+                + dev.mysqlslice.testing.Series.of(300_000));
+        servers.target().execute(create);
+        String config = CliRun.config(dir, servers.yaml("defaults:\n  transaction-rows: 1000\ntables:\n  big: general\n"))
+                .toString();
+        JarProcess sync = JarProcess.start(dir, servers.passwordEnvironment(), "sync", "--config", config);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        while (servers.target().count("big") == 0) {
+            assertThat(sync.isAlive()).as("sync ended before it could be stopped: " + sync.output()).isTrue();
+            assertThat(Instant.now()).isBefore(deadline);
+            Thread.sleep(20);
+        }
+        sync.terminate();
+
+        assertThat(sync.await(60)).as(sync.output()).isEqualTo(143);
+        assertThat(sync.output()).contains("mysqlslice: interrupted by SIGTERM with 0 of 1 table(s) done; every table is"
+                + " as it was or consistently repaired up to some point", "running the same command again finishes the job");
+        JarProcess finish = JarProcess.start(dir, servers.passwordEnvironment(), "sync", "--config", config);
+        assertThat(finish.await(300)).as(finish.output()).isZero();
+        assertThat(TableContents.of(servers.target(), "big")).isEqualTo(TableContents.of(servers.source(), "big"));
+    }
+
     private void killOnceBusy(ServerPair servers, String config, java.util.function.BooleanSupplier busy) throws Exception {
         JarProcess sync = JarProcess.start(dir, servers.passwordEnvironment(), "sync", "--config", config);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));

@@ -162,6 +162,15 @@ public final class LocalServer {
         });
     }
 
+    /**
+     * Freezes ({@code true}: SIGSTOP) or thaws (SIGCONT) the server process: its connections stay
+     * open but nothing answers, like a network path that silently stopped carrying packets.
+     */
+    public void freeze(boolean frozen) {
+        long process = pid().orElseThrow(() -> new SandboxException("the " + name + " server is not running"));
+        run(List.of("kill", frozen ? "-STOP" : "-CONT", Long.toString(process)), Duration.ofSeconds(10));
+    }
+
     /** Stops the server and deletes its directory. */
     public void destroy() {
         stop();

@@ -15,8 +15,20 @@ public enum Failure {
     BINLOG,
     /** Source and target tables do not have the same shape, or a target table is missing. */
     SCHEMA,
+    /**
+     * Someone else writes what mysqlslice writes: another daemon holds the checkpoint, or a target
+     * row was written by another session (a duplicate key mysqlslice did not cause).
+     */
+    ANOTHER_WRITER,
+    /** A lock wait timed out or a deadlock was chosen as victim: trying again can succeed. */
+    LOCKED,
     /** The operation was interrupted (Ctrl-C, SIGTERM). */
     INTERRUPTED,
     /** A bug or an unexpected server answer. */
-    INTERNAL
+    INTERNAL;
+
+    /** Whether the daemon retries an operation that failed this way (the condition passes by itself). */
+    public boolean retriable() {
+        return this == CONNECTION || this == LOCKED;
+    }
 }

@@ -23,12 +23,18 @@ public final class SessionSettings {
      */
     public static final String LENIENT_SQL_MODE = "NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION,ALLOW_INVALID_DATES";
 
+    /** How long a locking read on the source waits for a row lock. */
+    public static final int SOURCE_LOCK_WAIT_SECONDS = 1;
+
     private SessionSettings() {
     }
 
     /** The SET statement run right after connecting. */
     public static String initStatement(Role role) {
         String common = "SET SESSION time_zone = '+00:00', sql_mode = '";
-        return role == Role.TARGET ? common + TARGET_SQL_MODE + "', foreign_key_checks = 0" : common + SQL_MODE + "'";
+        // The source is only read without locks, except the daemon's visibility reads, whose lock waits
+        // are bounded: a row an open transaction holds delays its own table by a second, not every table.
+        return role == Role.TARGET ? common + TARGET_SQL_MODE + "', foreign_key_checks = 0"
+                : common + SQL_MODE + "', innodb_lock_wait_timeout = " + SOURCE_LOCK_WAIT_SECONDS;
     }
 }

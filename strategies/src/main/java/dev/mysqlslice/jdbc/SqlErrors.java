@@ -109,6 +109,16 @@ public final class SqlErrors {
             return new MysqlsliceException(Failure.BINLOG, endpoint.role().section() + " binlog cannot be read: "
                     + oneLine(e.getMessage()), e);
         }
+        if (e.getErrorCode() == LOCK_WAIT_TIMEOUT || e.getErrorCode() == DEADLOCK) {
+            return new MysqlsliceException(Failure.LOCKED, endpoint.role().section() + " while " + doing + ": "
+                    + oneLine(e.getMessage()) + " (another session holds the rows); it is tried again", e);
+        }
+        if (e.getErrorCode() == DUPLICATE_KEY && endpoint.role() == dev.mysqlslice.config.Role.TARGET) {
+            return new MysqlsliceException(Failure.ANOTHER_WRITER, "the target already holds a row with that key or"
+                    + " unique value while " + doing + " (" + oneLine(e.getMessage()) + "): another session writes"
+                    + " this target table; mysqlslice must be its only writer (another daemon, or an application?)."
+                    + " Stop the other writer, then run `mysqlslice sync` to repair", e);
+        }
         return new MysqlsliceException(Failure.INTERNAL, endpoint.role().section() + " error " + e.getErrorCode()
                 + " while " + doing + ": " + oneLine(e.getMessage()), e);
     }

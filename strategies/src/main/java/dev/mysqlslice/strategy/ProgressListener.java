@@ -14,4 +14,12 @@ public interface ProgressListener {
      * @param unit  what is counted: "rows" or "ranges"
      */
     void update(String table, String phase, long done, long total, String unit);
+
+    /** A run is about to sync this many tables. */
+    default void planned(int tables) {
+    }
+
+    /** A table's sync ended (identical, different or failed). */
+    default void finished(String table) {
+    }
 }

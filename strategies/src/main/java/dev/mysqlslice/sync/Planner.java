@@ -35,8 +35,10 @@ public final class Planner {
         List<TableConfig> configured = config.tables().isEmpty()
                 ? sourceCatalog.tableNames().stream().map(name -> TableConfig.withDefaults(name, config.defaults())).toList()
                 : config.tables();
-        return TablePlanner.plan(TableSelection.forSync(configured, only), sourceCatalog, targetCatalog,
-                source.endpoint().database(), target.endpoint().database());
+        List<TableConfig> selected = TableSelection.forSync(configured, only);
+        TableAccessCheck.check(selected, sourceCatalog, source, target);
+        return TablePlanner.plan(selected, sourceCatalog, targetCatalog, source.endpoint().database(),
+                target.endpoint().database());
     }
 
     private static Catalog join(java.util.concurrent.CompletableFuture<Catalog> catalog) {

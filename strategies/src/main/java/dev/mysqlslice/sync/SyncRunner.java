@@ -60,6 +60,7 @@ public final class SyncRunner {
         LOG.info("{} {} table(s) from {} to {}", verb(request), plans.size(), source.describe(), target.describe());
         try (ServerPool servers = new ServerPool(connector, source, target, localInfile,
                 config.defaults().transactionRows())) {
+            progress.planned(plans.size());
             List<TableRun> runs = runAll(plans, request, servers, progress);
             List<TableReport> reports = runs.stream().flatMap(run -> run.reports().stream()).toList();
             Optional<MysqlsliceException> failure = runs.stream().flatMap(run -> run.failure().stream()).findFirst();
@@ -81,7 +82,13 @@ public final class SyncRunner {
         try {
             List<Future<TableRun>> futures = new ArrayList<>();
             for (TablePlan plan : plans) {
-                futures.add(tables.submit(() -> runTable(plan, request, servers, progress)));
+                futures.add(tables.submit(() -> {
+                    try {
+                        return runTable(plan, request, servers, progress);
+                    } finally {
+                        progress.finished(plan.name());
+                    }
+                }));
             }
             List<TableRun> runs = new ArrayList<>();
             for (Future<TableRun> future : futures) {

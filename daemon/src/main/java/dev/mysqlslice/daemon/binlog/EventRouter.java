@@ -72,6 +72,7 @@ public final class EventRouter implements BinaryLogClient.EventListener {
     private final Map<Long, String> gtidByDomain = new LinkedHashMap<>();
     private final AtomicLong eventsRead = new AtomicLong();
     private final AtomicLong rowsMarked = new AtomicLong();
+    private volatile long lastEventNanos = System.nanoTime();
     private GtidSet mysqlGtids;
     private String file;
     private State state = State.IDLE;
@@ -112,9 +113,15 @@ public final class EventRouter implements BinaryLogClient.EventListener {
         return rowsMarked.get();
     }
 
+    /** When the last event (a heartbeat included) arrived, by {@link System#nanoTime()}. */
+    public long lastEventNanos() {
+        return lastEventNanos;
+    }
+
     @Override
     public void onEvent(Event event) {
         eventsRead.incrementAndGet();
+        lastEventNanos = System.nanoTime();
         EventHeaderV4 header = event.getHeader();
         try {
             faults.beforeRouting(event);

@@ -62,7 +62,7 @@ public final class CheckpointLedger {
         allPending.putAll(pending);
         stopped.putAll(status.stopped());
         DaemonStatus merged = new DaemonStatus(status.lastEventMillis(), status.lastCycleMillis(), status.lastCycleTook(),
-                status.lastCycleChanges(), status.cycles(), status.fullSyncs(), stopped, status.running());
+                status.lastCycleChanges(), status.cycles(), status.fullSyncs(), stopped, status.running(), status.lagMillis());
         return new Checkpoint(name, identity, synced, coverage, allPending, merged, Instant.now());
     }
 }

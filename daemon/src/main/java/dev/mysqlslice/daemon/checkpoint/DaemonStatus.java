@@ -13,15 +13,17 @@ import java.util.Map;
  * @param fullSyncs        full range-hash syncs run since the daemon started
  * @param stopped          tables stopped by errors, with the error
  * @param running          whether a daemon was running when this was written
+ * @param lagMillis        how far behind the source it was then: the age of the oldest change committed
+ *                         on the source and not yet synced (0 when caught up)
  */
 public record DaemonStatus(long lastEventMillis, long lastCycleMillis, long lastCycleTook, long lastCycleChanges,
-                           long cycles, long fullSyncs, Map<String, String> stopped, boolean running) {
+                           long cycles, long fullSyncs, Map<String, String> stopped, boolean running, long lagMillis) {
 
     public DaemonStatus {
-        stopped = Map.copyOf(stopped);
+        stopped = Map.copyOf(stopped == null ? Map.of() : stopped);
     }
 
     public static DaemonStatus initial() {
-        return new DaemonStatus(0, 0, 0, 0, 0, 0, Map.of(), false);
+        return new DaemonStatus(0, 0, 0, 0, 0, 0, Map.of(), false, 0);
     }
 }

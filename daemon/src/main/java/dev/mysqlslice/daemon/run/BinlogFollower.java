@@ -128,6 +128,18 @@ final class BinlogFollower {
         return eventsBefore + (current == null ? 0 : current.eventsRead());
     }
 
+    /**
+     * How long the stream has been silent (not even a heartbeat): a connection whose network path
+     * died without closing never says so itself. Zero while not following.
+     */
+    java.time.Duration silence() {
+        EventRouter current = router;
+        if (stream == null || current == null) {
+            return java.time.Duration.ZERO;
+        }
+        return java.time.Duration.ofNanos(System.nanoTime() - current.lastEventNanos());
+    }
+
     /** Starts (or restarts) following the binlog at {@code from}. */
     void follow(BinlogPosition from) {
         stop();

@@ -41,6 +41,7 @@ public final class CycleRunner {
     }
 
     private final Map<StrategyKind, SyncStrategy> strategies;
+    private final RepeatedWarnings warnings = new RepeatedWarnings(java.time.Duration.ofMinutes(1), System::nanoTime);
 
     @Inject
     public CycleRunner(Map<StrategyKind, SyncStrategy> strategies) {
@@ -73,7 +74,8 @@ public final class CycleRunner {
                 if (e.failure() == Failure.SCHEMA) {
                     stop.put(plan.name(), e.getMessage());
                 } else {
-                    LOG.warn("{}: {}; will retry", plan.name(), e.getMessage());
+                    warnings.warn(LOG, "retry " + plan.name() + " " + e.failure(), plan.name() + ": " + e.getMessage()
+                            + "; will retry");
                     retry.put(entry.getKey(), entry.getValue());
                     connectionFailed |= e.failure() == Failure.CONNECTION;
                 }

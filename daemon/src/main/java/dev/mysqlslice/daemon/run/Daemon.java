@@ -6,6 +6,7 @@ import dev.mysqlslice.daemon.binlog.BinlogFaults;
 import dev.mysqlslice.daemon.binlog.BinlogPosition;
 import dev.mysqlslice.daemon.cascade.CascadeGraph;
 import dev.mysqlslice.daemon.cascade.Cascades;
+import dev.mysqlslice.daemon.checkpoint.CheckpointLease;
 import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
 import dev.mysqlslice.daemon.checkpoint.DaemonStatus;
 import dev.mysqlslice.daemon.dirty.DirtyTracker;
@@ -58,6 +59,8 @@ public final class Daemon {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** Reconnects that break on the same undecodable event before the daemon gives up. */
     private static final int UNDECODABLE_REPEATS = 3;
+    /** How long a table's changed rows may stay locked by an open source transaction before it is reported. */
+    private static final Duration LONG_LOCK = Duration.ofSeconds(10);
 
     private final Config config;
     private final Endpoint source;
@@ -77,6 +80,8 @@ public final class Daemon {
     private final Map<String, String> stopped = new LinkedHashMap<>();
     private final Map<String, TableChange> held = new LinkedHashMap<>();
     private final Set<String> ddlUnits = new LinkedHashSet<>();
+    private final Map<String, Instant> lockedSince = new LinkedHashMap<>();
+    private final RepeatedWarnings warnings = new RepeatedWarnings(Duration.ofMinutes(1), System::nanoTime);
     private final List<String> units;
 
     private volatile boolean stopRequested;
@@ -93,6 +98,9 @@ public final class Daemon {
     private BinlogPosition undecodableAt;
     private int undecodableRepeats;
     private Instant lastCycleStart = Instant.EPOCH;
+    private Instant lastSaved = Instant.EPOCH;
+    private Map<String, TableChange> lastPending = Map.of();
+    private CheckpointLease lease;
     private Instant lastStoppedCheck = Instant.EPOCH;
 
     Daemon(Config config, Endpoint source, Endpoint target, List<TablePlan> plans, Connector connector,
@@ -136,7 +144,9 @@ public final class Daemon {
     }
 
     public Outcome run(Mode mode) {
-        try (SessionPool pool = new SessionPool(connector, source, target, localInfile(), config.defaults().transactionRows())) {
+        try (CheckpointLease lease = CheckpointLease.acquire(connector, target, settings.checkpointName());
+             SessionPool pool = new SessionPool(connector, source, target, localInfile(), config.defaults().transactionRows())) {
+            this.lease = lease;
             try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
                 start = starter.decide(sourceSession, targetSession, settings, units);
                 cascadeGraph = cascades.read(sourceSession, plans.values());
@@ -190,6 +200,13 @@ public final class Daemon {
                 if (actOnSignals(pool)) {
                     continue;
                 }
+                if (!streamDown && follower.silence().compareTo(watchdog()) > 0) {
+                    warnings.warn(LOG, "silent", "no event from the source binlog for " + follower.silence().toSeconds()
+                            + " s (heartbeats are expected every " + settings.heartbeat().toMillis() + " ms): the"
+                            + " connection is taken for dead and opened again");
+                    follower.stop();
+                    streamDown = true;
+                }
                 if (streamDown) {
                     reconnect();
                     continue;
@@ -205,16 +222,17 @@ public final class Daemon {
                 if (work || dirty.committed().map(committed -> !committed.equals(synced)).orElse(false)) {
                     cycle(pool);
                 }
+                keepAlive(pool);
                 retry = MIN_BACKOFF;
                 if (caughtUp(until)) {
                     break;
                 }
             } catch (MysqlsliceException e) {
-                if (e.failure() != Failure.CONNECTION) {
+                if (!e.failure().retriable()) {
                     throw e;
                 }
                 pool.reset();
-                LOG.warn("{}; retrying in {} ms", e.getMessage(), retry.toMillis());
+                warnings.warn(LOG, "retry " + e.failure(), e.getMessage() + "; retrying in " + retry.toMillis() + " ms");
                 sleep(retry);
                 retry = doubled(retry);
             }
@@ -270,6 +288,25 @@ public final class Daemon {
         }
     }
 
+    /**
+     * While idle, rewrites the checkpoint (status shows the daemon running and current) and renews
+     * the lease, once per heartbeat.
+     */
+    private void keepAlive(SessionPool pool) {
+        if (Duration.between(lastSaved, Instant.now()).compareTo(settings.heartbeat()) < 0) {
+            return;
+        }
+        lease.renew();
+        // The same position and pending changes as the last write: only the status is newer.
+        saveCheckpoint(pool, synced, lastPending, true);
+    }
+
+    /** How long the binlog may stay silent before its connection is taken for dead: five heartbeats, at least 10 s. */
+    private Duration watchdog() {
+        Duration five = settings.heartbeat().multipliedBy(5);
+        return five.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : five;
+    }
+
     /** Whether a run-once catch-up has synced everything up to where it was asked to stop. */
     private boolean caughtUp(Optional<BinlogPosition> until) {
         return until.isPresent() && synced.isAtOrAfter(until.get()) && dirty.pending().isEmpty();
@@ -309,15 +346,20 @@ public final class Daemon {
         Instant begin = Instant.now();
         lastCycleStart = begin;
         CycleRunner.Result result;
+        Map<String, TableChange> waiting = new LinkedHashMap<>();
         try {
             saveCheckpoint(pool, synced, changes, true);
             try (Session sourceSession = pool.openSource()) {
-                barrier.await(sourceSession, changes, plans, drained.lastRow());
+                for (String unit : barrier.await(sourceSession, changes, plans, drained.lastRow())) {
+                    waiting.put(unit, changes.remove(unit));
+                }
             }
+            noteLocked(waiting.keySet());
             result = cycles.run(changes, plans, pool, metrics);
         } catch (RuntimeException e) {
             // Nothing drained may be lost: the changes go back and the position does not move.
             dirty.restore(changes);
+            dirty.restore(waiting);
             metrics.inFlight(0);
             throw e;
         }
@@ -325,11 +367,14 @@ public final class Daemon {
             pool.reset();
         }
         result.stop().forEach(this::stopTable);
-        dirty.restore(result.retry());
+        // Changes whose rows an open transaction still locks wait for the next cycle, kept in the checkpoint.
+        Map<String, TableChange> retry = new LinkedHashMap<>(result.retry());
+        waiting.forEach((unit, change) -> retry.merge(unit, change, TableChange::merge));
+        dirty.restore(retry);
         synced = position;
         metrics.applied(drained.eventTimeMillis());
-        saveCheckpoint(pool, synced, result.retry(), true);
         metrics.inFlight(0);
+        saveCheckpoint(pool, synced, retry, true);
         long took = Duration.between(begin, Instant.now()).toMillis();
         metrics.cycle(took, result.changes());
         LOG.debug("cycle: {} table(s), {} row(s) changed, {} ms, now at {}", changes.size(), result.changes(), took, synced);
@@ -342,6 +387,21 @@ public final class Daemon {
         }
         try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
             return cascades.resolve(cascadeGraph, drained, sourceSession, targetSession);
+        }
+    }
+
+    /** Warns (rate-limited) about tables whose changed rows stay locked by an open source transaction. */
+    private void noteLocked(Set<String> locked) {
+        lockedSince.keySet().retainAll(locked);
+        Instant now = Instant.now();
+        for (String unit : locked) {
+            Instant since = lockedSince.computeIfAbsent(unit, any -> now);
+            Duration held = Duration.between(since, now);
+            if (held.compareTo(LONG_LOCK) >= 0) {
+                warnings.warn(LOG, "locked " + unit, unit + ": changed rows are still locked by an open transaction on"
+                        + " the source after " + held.toSeconds() + " s; their sync waits for it to end (the other"
+                        + " tables keep syncing)");
+            }
         }
     }
 
@@ -400,10 +460,11 @@ public final class Daemon {
             LOG.info("reconnected to the source binlog at {}", from);
             reconnectBackoff = Duration.ofMillis(500);
         } catch (MysqlsliceException e) {
-            if (e.failure() != Failure.CONNECTION) {
+            if (!e.failure().retriable()) {
                 throw e;
             }
-            LOG.warn("cannot reconnect to the source binlog yet: {}", e.getMessage());
+            warnings.warn(LOG, "reconnect", "cannot reconnect to the source binlog yet: " + e.getMessage()
+                    + "; trying again for as long as it takes");
             reconnectBackoff = doubled(reconnectBackoff);
         }
     }
@@ -426,8 +487,8 @@ public final class Daemon {
         CycleRunner.Result result = cycles.run(all, plans, pool, metrics);
         result.stop().forEach(this::stopTable);
         dirty.restore(result.retry());
-        saveCheckpoint(pool, synced, result.retry(), true);
         metrics.inFlight(0);
+        saveCheckpoint(pool, synced, result.retry(), true);
     }
 
     private void handleShapeChanges(SessionPool pool) {
@@ -460,7 +521,7 @@ public final class Daemon {
                 }
             }
         } catch (MysqlsliceException e) {
-            LOG.warn("cannot read table shapes yet: {}", e.getMessage());
+            warnings.warn(LOG, "shapes", "cannot read table shapes yet: " + e.getMessage());
             ddlUnits.addAll(check);
         }
         if (!whole.isEmpty()) {
@@ -470,7 +531,7 @@ public final class Daemon {
             cascadeGraph = cascades.read(sourceSession, plans.values());
             follower.watchCascades(cascadeGraph);
         } catch (MysqlsliceException e) {
-            LOG.warn("cannot read the source's foreign keys yet: {}", e.getMessage());
+            warnings.warn(LOG, "foreign keys", "cannot read the source's foreign keys yet: " + e.getMessage());
         }
     }
 
@@ -493,15 +554,17 @@ public final class Daemon {
         held.forEach(kept::putIfAbsent);
         DaemonStatus status = new DaemonStatus(metrics.lastAppliedEventMillis(), metrics.lastCycleEnd(),
                 metrics.lastCycleMillis(), metrics.lastCycleChanges(), metrics.cycles(), metrics.fullSyncs(),
-                Map.copyOf(stopped), running);
+                Map.copyOf(stopped), running, running ? metrics.lagMillis(System.currentTimeMillis()) : 0);
         try (Session targetSession = pool.openTarget()) {
             store.save(targetSession, start.ledger().next(position, kept, status));
+            lastSaved = Instant.now();
+            lastPending = Map.copyOf(pending);
         } catch (MysqlsliceException e) {
-            if (e.failure() != Failure.CONNECTION) {
+            if (!e.failure().retriable()) {
                 throw e;
             }
             pool.reset();
-            LOG.warn("cannot write the checkpoint yet: {}", e.getMessage());
+            warnings.warn(LOG, "checkpoint", "cannot write the checkpoint yet: " + e.getMessage());
         }
     }
 

@@ -23,15 +23,20 @@ public record DaemonReport(Optional<Checkpoint> checkpoint, BinlogPosition sourc
     /** Builds the report; a checkpoint written within {@code freshness} means a daemon is running. */
     public static DaemonReport of(Optional<Checkpoint> checkpoint, BinlogPosition sourceEnd, Instant now,
                                   java.time.Duration freshness) {
+        boolean running = checkpoint.map(saved -> saved.status().running()
+                && saved.updatedAt().plus(freshness).isAfter(now)).orElse(false);
         long behind = checkpoint.map(saved -> {
+            if (running) {
+                // The running daemon's own measure: positions alone mislead (after a source restart the
+                // source's binlog continues in a new file with nothing to sync).
+                return saved.status().lagMillis() / 1000;
+            }
             if (saved.position().isAtOrAfter(sourceEnd)) {
                 return 0L;
             }
             long lastEvent = saved.status().lastEventMillis();
             return lastEvent > 0 ? Math.max(0, (now.toEpochMilli() - lastEvent) / 1000) : -1L;
         }).orElse(-1L);
-        boolean running = checkpoint.map(saved -> saved.status().running()
-                && saved.updatedAt().plus(freshness).isAfter(now)).orElse(false);
         return new DaemonReport(checkpoint, sourceEnd, behind, running);
     }
 

@@ -2,15 +2,20 @@ package dev.mysqlslice.daemon.run;
 
 import dev.mysqlslice.daemon.dirty.DirtyTracker;
 import dev.mysqlslice.daemon.dirty.TableChange;
+import dev.mysqlslice.error.Failure;
+import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.jdbc.SessionSettings;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.sql.BarrierSql;
 import dev.mysqlslice.sql.SqlFragment;
 import dev.mysqlslice.strategy.TablePlan;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.inject.Inject;
 
 /**
@@ -27,26 +32,46 @@ public final class VisibilityBarrier {
     public VisibilityBarrier() {
     }
 
-    public void await(Session source, Map<String, TableChange> changes, Map<String, TablePlan> plans,
-                      Optional<DirtyTracker.LastRow> lastRow) {
+    /**
+     * Waits until the changed rows are committed, at most {@link SessionSettings#SOURCE_LOCK_WAIT_SECONDS}
+     * per table; returns the units whose rows are still locked by an open transaction (their changes
+     * wait for the next cycle, the other units' go ahead).
+     */
+    public Set<String> await(Session source, Map<String, TableChange> changes, Map<String, TablePlan> plans,
+                             Optional<DirtyTracker.LastRow> lastRow) {
+        Set<String> locked = new LinkedHashSet<>();
         for (Map.Entry<String, TableChange> entry : changes.entrySet()) {
             TablePlan plan = plans.get(entry.getKey());
-            if (plan != null && entry.getValue() instanceof TableChange.Ranges ranges && plan.shape().hasKey()) {
-                lock(source, plan.shape(), ranges.ranges());
+            if (plan != null && entry.getValue() instanceof TableChange.Ranges ranges && plan.shape().hasKey()
+                    && !lock(source, plan.shape(), ranges.ranges())) {
+                locked.add(entry.getKey());
             }
         }
         lastRow.ifPresent(row -> plans.values().stream()
-                .flatMap(plan -> plan.members().stream())
-                .filter(member -> member.name().equals(row.table()) && member.hasKey())
+                .filter(plan -> plan.member(row.table()).filter(TableShape::hasKey).isPresent())
                 .findFirst()
-                .ifPresent(shape -> lock(source, shape, List.of(KeyRange.single(row.key())))));
+                .ifPresent(plan -> {
+                    if (!lock(source, plan.member(row.table()).orElseThrow(), List.of(KeyRange.single(row.key())))) {
+                        locked.add(plan.name());
+                    }
+                }));
+        return locked;
     }
 
-    private static void lock(Session source, TableShape shape, List<KeyRange> ranges) {
+    /** Whether the rows could be read with a shared lock (false: a lock wait timed out). */
+    private static boolean lock(Session source, TableShape shape, List<KeyRange> ranges) {
         for (int from = 0; from < ranges.size(); from += 100) {
             SqlFragment query = BarrierSql.await(shape.name(), shape.keys(), ranges.subList(from, Math.min(ranges.size(), from + 100)));
-            source.queryOne(query.sql(), statement -> query.bind(statement, 1), row -> row.getLong(1),
-                    "waiting for changed rows of " + shape.name() + " to be committed");
+            try {
+                source.queryOne(query.sql(), statement -> query.bind(statement, 1), row -> row.getLong(1),
+                        "waiting for changed rows of " + shape.name() + " to be committed");
+            } catch (MysqlsliceException e) {
+                if (e.failure() != Failure.LOCKED) {
+                    throw e;
+                }
+                return false;
+            }
         }
+        return true;
     }
 }
