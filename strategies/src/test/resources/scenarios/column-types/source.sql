@@ -49,4 +49,4 @@ SET SESSION time_zone = SYSTEM;
 INSERT INTO types (id, lb) VALUES (11, REPEAT('0123456789', 1048576));
 -- 12..: plain rows in bulk
 INSERT INTO types (id, bi, vc, d, dtm) SELECT 100 + seq, seq * 1000003, CONCAT('row ', seq), seq / 7, '2020-01-01' + INTERVAL seq SECOND
-FROM seq_1_to_2000;
+FROM SERIES(2000);

@@ -35,7 +35,7 @@ final class Bench {
         if (settings.scenarios().contains("S1")) {
             s1();
         } else {
-            mysqlsliceSync("setup", "crc32x2");
+            mysqlsliceSync("setup", "crc32");
         }
         if (settings.scenarios().contains("S2")) {
             s2();
@@ -67,7 +67,7 @@ final class Bench {
     /** S1: initial copy into empty tables. */
     private void s1() {
         measurements.add(repeat("S1 initial copy", "mysqlslice sync", settings.repeat(), this::emptyTarget,
-                () -> mysqlsliceSync("s1", "crc32x2")));
+                () -> mysqlsliceSync("s1", "crc32")));
         if (!settings.peers()) {
             return;
         }
@@ -94,7 +94,7 @@ final class Bench {
         measurements.add(repeat("S2b sparse, binlog catch-up", "mysqlslice sync --incremental", settings.repeat(), reset,
                 () -> mysqlsliceIncremental("s2b")));
         measurements.add(repeat("S2a sparse, full comparison", "mysqlslice sync", settings.repeat(), reset,
-                () -> mysqlsliceSync("s2a", "crc32x2")));
+                () -> mysqlsliceSync("s2a", "crc32")));
         measurements.add(repeat("S2a sparse, full comparison", "mysqlslice sync (md5)", settings.repeat(), reset,
                 () -> mysqlsliceSync("s2a-md5", "md5")));
         if (settings.peers()) {
@@ -109,7 +109,7 @@ final class Bench {
         lab.execute(lab.source(), Workload.changes(settings.rows(), 0.10, 3, 1));
         Runnable reset = () -> TABLES.forEach(lab::restoreTarget);
         measurements.add(repeat("S3 dense changes", "mysqlslice sync", settings.repeat(), reset,
-                () -> mysqlsliceSync("s3", "crc32x2")));
+                () -> mysqlsliceSync("s3", "crc32")));
         if (settings.peers()) {
             measurements.add(repeat("S3 dense changes", "pt-table-sync", 1, reset,
                     () -> new Outcome(ptTableSync("--execute"), null)));
@@ -120,7 +120,7 @@ final class Bench {
     private void s4() {
         Runnable none = () -> { };
         measurements.add(repeat("S4 nothing changed", "mysqlslice verify", settings.repeat(), none,
-                () -> mysqlsliceVerify("s4", "crc32x2")));
+                () -> mysqlsliceVerify("s4", "crc32")));
         measurements.add(repeat("S4 nothing changed", "mysqlslice verify (md5)", settings.repeat(), none,
                 () -> mysqlsliceVerify("s4-md5", "md5")));
         if (settings.peers()) {
@@ -188,7 +188,7 @@ final class Bench {
     private Outcome mysqlsliceIncremental(String name) {
         Path report = lab.dir().resolve(name + "-report.json");
         Timed.Run run = Timed.shell(lab.dir(), lab.environment(), lab.mysqlslice("sync --incremental -q --config "
-                + lab.config("incremental", "crc32x2", "") + " --report " + report));
+                + lab.config("incremental", "crc32", "") + " --report " + report));
         return new Outcome(run, read(report));
     }
 

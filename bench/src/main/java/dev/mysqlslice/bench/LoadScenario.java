@@ -50,7 +50,7 @@ final class LoadScenario {
         baseline.run(settings.s5Seconds(), null);
         long baselineCpu = sourceTicks() - baselineTicks;
 
-        Path config = lab.config("s5", "crc32x2", "daemon:\n  heartbeat-ms: 500\n");
+        Path config = lab.config("s5", "crc32", "daemon:\n  heartbeat-ms: 500\n");
         rewriteWithMarkers(config);
         // Bring the checkpoint to the end of the binlog first, so the counters cover the load only.
         Timed.shell(lab.dir(), lab.environment(), lab.mysqlslice("sync --incremental -q --config " + config));

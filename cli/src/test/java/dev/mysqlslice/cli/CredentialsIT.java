@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mysqlslice.testing.RealServers;
+import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.TableContents;
 import dev.mysqlslice.testing.TestDatabase;
@@ -38,7 +39,7 @@ class CredentialsIT {
     @Test
     void optionFileCredentialsWorkEndToEndAndNoLogLineEverHoldsAPassword(ServerPair servers) throws Exception {
         String create = "CREATE TABLE bar (id INT PRIMARY KEY, v VARCHAR(40), note TEXT)";
-        servers.source().execute(create, "INSERT INTO bar SELECT seq, CONCAT('v', seq), NULL FROM seq_1_to_2000");
+        servers.source().execute(create, "INSERT INTO bar SELECT seq, CONCAT('v', seq), NULL FROM " + Series.of(2000));
         Path cnf = dir.resolve("client.cnf");
         Files.writeString(cnf, "[client]\nuser = nobody-from-client\n\n"
                 + "[mysqlslice-source]\n" + credentials(servers.source())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mysqlslice.testing.RealServers;
+import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.TableContents;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class DaemonCommandIT {
     @Test
     void killMinus9DuringACycleLosesNothingAndSigtermStopsCleanly(ServerPair servers) throws Exception {
         String create = "CREATE TABLE big (id INT PRIMARY KEY, a INT, b VARCHAR(40))";
-        servers.source().execute(create, "INSERT INTO big SELECT seq, seq, MD5(seq) FROM seq_1_to_100000");
+        servers.source().execute(create, "INSERT INTO big SELECT seq, seq, MD5(seq) FROM " + Series.of(100000));
         servers.target().execute(create);
         String config = CliRun.config(dir, servers.yaml(TABLES)).toString();
 
@@ -58,7 +59,7 @@ class DaemonCommandIT {
     @Test
     void runOnceCatchUpFromCron(ServerPair servers) {
         String create = "CREATE TABLE big (id INT PRIMARY KEY, a INT, b VARCHAR(40))";
-        servers.source().execute(create, "INSERT INTO big SELECT seq, seq, MD5(seq) FROM seq_1_to_1000");
+        servers.source().execute(create, "INSERT INTO big SELECT seq, seq, MD5(seq) FROM " + Series.of(1000));
         servers.target().execute(create);
         String config = CliRun.config(dir, servers.yaml(TABLES)).toString();
 

@@ -3,6 +3,7 @@ package dev.mysqlslice.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mysqlslice.testing.RealServers;
+import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.TestDatabase;
 import java.nio.file.Path;
@@ -27,9 +28,9 @@ class LeastPrivilegesIT {
                 "CREATE TABLE baz (id INT PRIMARY KEY, v VARCHAR(20))",
                 "CREATE TABLE tokens (id INT PRIMARY KEY, token VARCHAR(10))",
                 "CREATE TABLE refs (id INT PRIMARY KEY, token_id INT, kind VARCHAR(4))",
-                "INSERT INTO bar SELECT seq, seq FROM seq_1_to_300", "INSERT INTO baz SELECT seq, seq FROM seq_1_to_300",
-                "INSERT INTO tokens SELECT seq, seq FROM seq_1_to_20",
-                "INSERT INTO refs SELECT seq, seq, IF(seq % 2, 'keep', 'drop') FROM seq_1_to_20");
+                "INSERT INTO bar SELECT seq, seq FROM " + Series.of(300), "INSERT INTO baz SELECT seq, seq FROM " + Series.of(300),
+                "INSERT INTO tokens SELECT seq, seq FROM " + Series.of(20),
+                "INSERT INTO refs SELECT seq, seq, IF(seq % 2, 'keep', 'drop') FROM " + Series.of(20));
         grant(servers.source(), "ms_least_src", SOURCE_GRANTS);
         grant(servers.target(), "ms_least_tgt", TARGET_GRANTS);
         String yaml = servers.yaml("""

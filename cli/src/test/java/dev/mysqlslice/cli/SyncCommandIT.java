@@ -3,6 +3,7 @@ package dev.mysqlslice.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mysqlslice.testing.RealServers;
+import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.TableContents;
 import java.nio.file.Path;
@@ -40,10 +41,10 @@ class SyncCommandIT {
                         + " FOREIGN KEY (foo_token_id) REFERENCES foo_tokens (id))",
                 "CREATE TABLE bar (id INT PRIMARY KEY, v INT)",
                 "CREATE TABLE baz (id INT PRIMARY KEY, v INT)",
-                "INSERT INTO foo_tokens SELECT seq, CONCAT('t', seq) FROM seq_1_to_100",
-                "INSERT INTO foo_ref SELECT seq, seq, IF(seq % 2, 'keep', 'drop') FROM seq_1_to_100",
-                "INSERT INTO bar SELECT seq, seq FROM seq_1_to_1000",
-                "INSERT INTO baz SELECT seq, seq FROM seq_1_to_1000");
+                "INSERT INTO foo_tokens SELECT seq, CONCAT('t', seq) FROM " + Series.of(100),
+                "INSERT INTO foo_ref SELECT seq, seq, IF(seq % 2, 'keep', 'drop') FROM " + Series.of(100),
+                "INSERT INTO bar SELECT seq, seq FROM " + Series.of(1000),
+                "INSERT INTO baz SELECT seq, seq FROM " + Series.of(1000));
         String config = CliRun.config(dir, servers.yaml(TABLES)).toString();
 
         assertThat(CliRun.run(servers.passwordEnvironment(), "schema", "pull", "--config", config).exitCode()).isZero();
@@ -99,7 +100,7 @@ class SyncCommandIT {
     void killMinus9DuringTheCopyAndDuringRepairsLosesNothing(ServerPair servers) throws Exception {
         String create = "CREATE TABLE big (id BIGINT PRIMARY KEY, a INT, b VARCHAR(64), c TEXT)";
         servers.source().execute(create, "INSERT INTO big SELECT seq, seq % 1000, MD5(seq), REPEAT('x', seq % 200)"
-                + " FROM seq_1_to_600000");
+                + " FROM " + Series.of(600000));
         servers.target().execute(create);
         String config = CliRun.config(dir, servers.yaml("defaults:\n  transaction-rows: 5000\ntables:\n"
                 + "  big:\n    strategy: general\n    chunk-rows: 200\n")).toString();

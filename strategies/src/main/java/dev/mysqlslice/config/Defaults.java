@@ -14,6 +14,6 @@ public record Defaults(StrategyKind strategy, int chunkRows, HashAlgorithm hash,
     public static final int DEFAULT_TRANSACTION_ROWS = 50_000;
 
     public static Defaults standard() {
-        return new Defaults(StrategyKind.GENERAL, DEFAULT_CHUNK_ROWS, HashAlgorithm.CRC32X2, DEFAULT_TRANSACTION_ROWS);
+        return new Defaults(StrategyKind.GENERAL, DEFAULT_CHUNK_ROWS, HashAlgorithm.CRC32, DEFAULT_TRANSACTION_ROWS);
     }
 }

@@ -7,12 +7,12 @@ import java.util.stream.Collectors;
 /** How rows are hashed when ranges are compared. */
 public enum HashAlgorithm {
     /**
-     * The default: two CRC32s of the row encoding (its bytes in order and reversed) give 64 bits per
-     * row, mixed with their product so that equal edits on several rows cannot cancel out; building
-     * the encoding costs far more than hashing it.
+     * The default: ranges are summed from each row's CRC32, mixed by a multiplication so that equal
+     * edits on several rows cannot cancel out (32 bits per row); rows are compared one by one by
+     * two CRC32s (64 bits). Building the encoding costs more than hashing it.
      */
-    CRC32X2("crc32x2"),
-    /** MD5 of the row encoding, 128 bits per row, about twice the cost; the original tool's choice. */
+    CRC32("crc32"),
+    /** MD5 of the row encoding: 64 bits per row in range sums, 128 per row compared; about 2.2x the cost. */
     MD5("md5");
 
     private final String configName;
@@ -25,7 +25,11 @@ public enum HashAlgorithm {
         return configName;
     }
 
+    /** The algorithm of a config value; {@code crc32x2}, the name of 0.1's default, is the default still. */
     public static Optional<HashAlgorithm> parse(String name) {
+        if ("crc32x2".equals(name)) {
+            return Optional.of(CRC32);
+        }
         return Arrays.stream(values()).filter(hash -> hash.configName.equals(name)).findFirst();
     }
 

@@ -36,7 +36,11 @@ public final class ConnectionProperties {
         properties.setProperty("useLocalSessionState", "true");
         properties.setProperty("zeroDateTimeBehavior", "CONVERT_TO_NULL");
         properties.setProperty("allowLoadLocalInfile", Boolean.toString(config.role() == Role.TARGET));
-        properties.setProperty("allowPublicKeyRetrieval", Boolean.toString(config.allowPublicKeyRetrieval()));
+        // MySQL 8's caching_sha2_password sends a password in clear only over TLS; a unix socket is
+        // private to the machine, so fetching the server's RSA key there is safe (Connector/J does
+        // not count a junixsocket socket as secure). Over TCP it takes the documented setting.
+        properties.setProperty("allowPublicKeyRetrieval",
+                Boolean.toString(config.allowPublicKeyRetrieval() || config.usesSocket()));
         properties.setProperty("connectionAttributes", "program_name:mysqlslice");
         properties.setProperty("dontTrackOpenResources", "true");
         if (config.usesSocket()) {

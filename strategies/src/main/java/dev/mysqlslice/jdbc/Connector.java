@@ -2,6 +2,7 @@ package dev.mysqlslice.jdbc;
 
 import com.mysql.cj.jdbc.NonRegisteringDriver;
 import dev.mysqlslice.config.Role;
+import dev.mysqlslice.dialect.Dialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -46,7 +47,7 @@ public final class Connector {
             throw SqlErrors.onConnect(e, endpoint);
         }
         try (Statement statement = connection.createStatement()) {
-            statement.execute(SessionSettings.initStatement(endpoint.role()));
+            statement.execute(SessionSettings.initStatement(endpoint.role(), dialect(connection)));
             if (endpoint.role() == Role.SOURCE) {
                 connection.setReadOnly(true);
                 // Record locks only, never gap locks, for the daemon's momentary visibility barrier.
@@ -56,6 +57,15 @@ public final class Connector {
         } catch (SQLException e) {
             closeQuietly(connection);
             throw SqlErrors.duringStatement(e, endpoint, "setting up the session");
+        }
+    }
+
+    /** The flavor and version the server announced when the connection opened. */
+    static Dialect dialect(Connection connection) {
+        try {
+            return Dialect.of(connection.getMetaData().getDatabaseProductVersion());
+        } catch (SQLException e) {
+            return Dialect.of("");
         }
     }
 

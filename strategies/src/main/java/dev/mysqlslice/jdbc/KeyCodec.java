@@ -43,7 +43,7 @@ public final class KeyCodec {
             return "CONVERT(" + quoted + " USING utf8mb4)";
         }
         return switch (column.kind()) {
-            case FLOAT -> "CAST(" + quoted + " AS DOUBLE)";
+            case FLOAT -> "(" + quoted + " + 0e0)";
             case BIT -> "(" + quoted + " + 0)";
             default -> quoted;
         };

@@ -64,6 +64,11 @@ public final class Session implements AutoCloseable {
         return connection;
     }
 
+    /** The server's flavor and version, from the connection's handshake (no query). */
+    public dev.mysqlslice.dialect.Dialect dialect() {
+        return Connector.dialect(connection);
+    }
+
     public <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper, String doing) {
         return with(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {

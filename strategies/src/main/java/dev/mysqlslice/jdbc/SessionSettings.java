@@ -29,7 +29,12 @@ public final class SessionSettings {
     private SessionSettings() {
     }
 
-    /** The SET statement run right after connecting. */
+    /** The SET statement run right after connecting to a server of {@code dialect}. */
+    public static String initStatement(Role role, dev.mysqlslice.dialect.Dialect dialect) {
+        return initStatement(role) + dialect.sessionSettings().map(setting -> ", " + setting).orElse("");
+    }
+
+    /** The SET statement common to both flavors. */
     public static String initStatement(Role role) {
         String common = "SET SESSION time_zone = '+00:00', sql_mode = '";
         // The source is only read without locks, except the daemon's visibility reads, whose lock waits

@@ -40,12 +40,38 @@ public final class SqlErrors {
     public static final int LOST_CONNECTION = 2013;
     public static final int SERVER_GONE = 2006;
     public static final int QUERY_INTERRUPTED = 1317;
+    /** MariaDB (innodb_force_primary_key) and old MySQL: "This table type requires a primary key". */
+    public static final int REQUIRES_PRIMARY_KEY = 1173;
+    /** MySQL 8.0.13+ sql_require_primary_key (ER_TABLE_WITHOUT_PK). */
+    public static final int MYSQL_REQUIRES_PRIMARY_KEY = 3750;
 
     private static final Set<Integer> PRIVILEGE_CODES = Set.of(DB_ACCESS_DENIED, TABLE_ACCESS_DENIED,
             COLUMN_ACCESS_DENIED, SPECIFIC_ACCESS_DENIED, 1370);
     private static final Set<Integer> RETRY_CODES = Set.of(LOCK_WAIT_TIMEOUT, DEADLOCK, LOST_CONNECTION, SERVER_GONE);
 
     private SqlErrors() {
+    }
+
+    /** What an error the source sends on the binlog stream means. */
+    public enum BinlogVerdict {
+        /** The position cannot be read (purged, beyond the end, an unknown GTID): start over with a full sync. */
+        POSITION_LOST,
+        /** Another replica connected with the same server id (MySQL 1236, MariaDB 4052): a config problem. */
+        SERVER_ID_TAKEN,
+        /** The account may not stream the binlog, or another refusal retrying cannot fix. */
+        REFUSED
+    }
+
+    /** MariaDB's ER_SLAVE_SAME_ID: another replica connected with this server id. */
+    public static final int SAME_SERVER_ID = 4052;
+
+    /** The meaning of error {@code code} with {@code message} on the binlog stream. */
+    public static BinlogVerdict binlogStream(int code, String message) {
+        String text = message == null ? "" : message;
+        if (code == SAME_SERVER_ID || text.contains("same server_uuid/server_id")) {
+            return BinlogVerdict.SERVER_ID_TAKEN;
+        }
+        return code == BINLOG_READ_FATAL ? BinlogVerdict.POSITION_LOST : BinlogVerdict.REFUSED;
     }
 
     public static Verdict verdict(SQLException e) {
@@ -81,7 +107,12 @@ public final class SqlErrors {
                     + "; create it or fix the name", e);
             case TOO_MANY_CONNECTIONS -> new MysqlsliceException(Failure.CONNECTION, "cannot connect to " + who
                     + ": the server has too many connections; retry later or raise max_connections", e);
-            default -> isCommunicationFailure(e) || e.getErrorCode() == 0
+            default -> publicKeyRetrievalRefused(e) ? new MysqlsliceException(Failure.CONNECTION, "cannot log in to "
+                    + who + ": the account uses caching_sha2_password (MySQL 8's default), whose password is sent only"
+                    + " over TLS or encrypted with the server's RSA key; use TLS (" + section + ".ssl-mode: REQUIRED or"
+                    + " stricter), or set " + section + ".allow-public-key-retrieval: true to let the driver fetch the"
+                    + " key (on a network you trust)", e)
+                    : isCommunicationFailure(e) || e.getErrorCode() == 0
                     ? new MysqlsliceException(Failure.CONNECTION, "cannot reach " + endpoint.config().role().section()
                             + " at " + endpoint.config().address() + ": " + rootCause(e) + "; check " + section
                             + (endpoint.config().usesSocket() ? ".socket" : ".host and " + section + ".port")
@@ -109,6 +140,12 @@ public final class SqlErrors {
             return new MysqlsliceException(Failure.BINLOG, endpoint.role().section() + " binlog cannot be read: "
                     + oneLine(e.getMessage()), e);
         }
+        if (e.getErrorCode() == REQUIRES_PRIMARY_KEY || e.getErrorCode() == MYSQL_REQUIRES_PRIMARY_KEY) {
+            return new MysqlsliceException(Failure.SCHEMA, "the " + endpoint.role().section() + " refuses a table"
+                    + " without a primary key while " + doing + " (" + oneLine(e.getMessage()) + "; MySQL's"
+                    + " sql_require_primary_key or MariaDB's innodb_force_primary_key): give the source table a primary"
+                    + " key, or turn that setting off for the target", e);
+        }
         if (e.getErrorCode() == LOCK_WAIT_TIMEOUT || e.getErrorCode() == DEADLOCK) {
             return new MysqlsliceException(Failure.LOCKED, endpoint.role().section() + " while " + doing + ": "
                     + oneLine(e.getMessage()) + " (another session holds the rows); it is tried again", e);
@@ -121,6 +158,16 @@ public final class SqlErrors {
         }
         return new MysqlsliceException(Failure.INTERNAL, endpoint.role().section() + " error " + e.getErrorCode()
                 + " while " + doing + ": " + oneLine(e.getMessage()), e);
+    }
+
+    /** Connector/J's refusal to fetch the server's RSA key for caching_sha2_password ("Public Key Retrieval is not allowed"). */
+    static boolean publicKeyRetrievalRefused(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("Public Key Retrieval is not allowed")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The innermost cause's message, which for network failures says what happened ("Connection refused"). */

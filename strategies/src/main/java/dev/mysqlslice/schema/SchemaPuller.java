@@ -46,10 +46,21 @@ public final class SchemaPuller {
         }
 
         Map<String, CreateTableRewriter.Result> statements = new LinkedHashMap<>();
+        List<ConfigProblem> problems = new ArrayList<>();
         for (String table : wanted) {
             String create = source.queryOne("SHOW CREATE TABLE " + Identifiers.quote(table), Session.Binder.NONE,
                     row -> row.getString(2), "reading the definition of " + table).orElseThrow();
-            statements.put(table, CreateTableRewriter.rewrite(create));
+            Map<String, List<String>> uniqueKeys = new LinkedHashMap<>();
+            sourceCatalog.indexes().getOrDefault(table, List.of()).forEach(index -> uniqueKeys.put(index.name(),
+                    index.columns()));
+            CollationMapper.Result mapped = CollationMapper.map(table, create, sourceCatalog.tables().get(table),
+                    uniqueKeys, source.dialect(), target.dialect());
+            mapped.approximations().forEach(note -> LOG.warn("{}", note));
+            mapped.problems().forEach(problem -> problems.add(new ConfigProblem("tables." + table, problem)));
+            statements.put(table, CreateTableRewriter.rewrite(mapped.statement()));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException("the source schema", problems);
         }
 
         List<String> created = new ArrayList<>();

@@ -53,10 +53,7 @@ public final class SchemaReader {
             if (row.getString(10) != null) {
                 engines.put(row.getString(1), row.getString(10));
             }
-            String generationExpression = row.getString(6);
-            String extra = Optional.ofNullable(row.getString(9)).orElse("").toUpperCase(java.util.Locale.ROOT);
-            boolean generated = (generationExpression != null && !generationExpression.isEmpty())
-                    || extra.contains("GENERATED") || extra.equals("VIRTUAL") || extra.equals("PERSISTENT");
+            boolean generated = isGenerated(row.getString(6), row.getString(9));
             Column column = new Column(row.getString(2), row.getString(4), ColumnKind.of(row.getString(3), row.getString(4)),
                     "YES".equals(row.getString(5)), generated, Optional.ofNullable(row.getString(7)),
                     Optional.ofNullable(row.getString(8)));
@@ -77,6 +74,21 @@ public final class SchemaReader {
 
         List<String> skipped = session.query(SKIPPED_SQL, row -> row.getString(1), "listing views, triggers and routines");
         return new Catalog(tables, uniqueIndexes, skipped, foreignKeys(session), engines);
+    }
+
+    /**
+     * Whether a column is generated (virtual or stored: computed, never copied), from
+     * information_schema.COLUMNS. MySQL 8.0.13+ says {@code DEFAULT_GENERATED} in EXTRA for every
+     * column with an expression default or {@code DEFAULT CURRENT_TIMESTAMP}: those are ordinary
+     * columns. MySQL's GENERATION_EXPRESSION is '' for ordinary columns, MariaDB's NULL.
+     */
+    static boolean isGenerated(String generationExpression, String extra) {
+        if (generationExpression != null && !generationExpression.isEmpty()) {
+            return true;
+        }
+        String text = extra == null ? "" : extra.toUpperCase(java.util.Locale.ROOT);
+        return text.contains("VIRTUAL GENERATED") || text.contains("STORED GENERATED") || text.equals("VIRTUAL")
+                || text.equals("PERSISTENT") || text.equals("STORED");
     }
 
     private static List<ForeignKey> foreignKeys(Session session) {

@@ -27,7 +27,7 @@ public final class CopySql {
     public static String selectExpression(Column column) {
         String name = Identifiers.quote(column.name());
         if (column.kind() == ColumnKind.FLOAT) {
-            return "CAST(" + name + " AS DOUBLE)";
+            return "(" + name + " + 0e0)";
         }
         if (column.kind() == ColumnKind.STRING
                 && !UTF8_CHARSETS.contains(column.charset().orElse("binary").toLowerCase(Locale.ROOT))) {

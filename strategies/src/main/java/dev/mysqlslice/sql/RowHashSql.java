@@ -16,9 +16,11 @@ import java.util.List;
  */
 public final class RowHashSql {
 
-    /** The session variable that holds a row's encoding while two hashes are taken of it. */
-    static final String ROW_VARIABLE = "@mss_row";
-    static final String MD5_VARIABLE = "@mss_md5";
+    /**
+     * An odd constant below 2^32 (the 32-bit golden-ratio multiplier): a CRC32 times it fits in 64
+     * bits, and integer multiplication (its carries) is not linear under XOR.
+     */
+    static final long MIX = 2654435761L;
 
     private RowHashSql() {
     }
@@ -51,50 +53,38 @@ public final class RowHashSql {
 
     /**
      * One row's hash, to compare a row with its namesake on the other server: an unsigned 64-bit
-     * number (crc32x2: the CRC32s of the encoding and of its bytes reversed, side by side) or 32
-     * hex digits (md5). Two different rows of a key get the same crc32x2 only if both CRCs collide:
-     * never for an edit within 32 bits, else about 1 in 2^64.
-     *
-     * <p>The encoding is built once into a session variable, assigned in the IF's condition: SQL
-     * evaluates a condition before its branches, whereas the operands of {@code |} or {@code ^}
-     * may be evaluated in either order (MariaDB 10.11 evaluates {@code ^} right first). Both
-     * branches are BIGINT UNSIGNED: a plain 0 would make the IF a DECIMAL, which BIT_XOR clips to
-     * the largest signed BIGINT, so every hash above 2^63 would look the same.
+     * number (the CRC32s of the encoding and of its bytes reversed, side by side) or 32 hex digits
+     * (md5). A changed row keeps its crc32 hash only if both CRCs collide: never for an edit within
+     * 32 bits, else about 1 in 2^64. No user variables: each CRC reads the encoding itself, so
+     * nothing depends on the order the server evaluates operands in.
      */
     public static String rowHash(String encoding, HashAlgorithm algorithm) {
         return switch (algorithm) {
-            case CRC32X2 -> crc32x2(encoding, "");
+            case CRC32 -> "(CRC32(" + encoding + ") << 32 | CRC32(REVERSE(" + encoding + ")))";
             case MD5 -> "MD5(" + encoding + ")";
         };
     }
 
     /**
      * Three aggregate select items summarising a set of rows: {@code COUNT(*)} and two 64-bit
-     * XORs (the second is 0 for crc32x2). XOR is order-free, so both servers agree however they
-     * scan. For crc32x2 each row's two CRCs are also XOR-ed with their product: CRC32 is linear,
-     * so without it the XOR over a range would not change when two rows of equal length get the
-     * same edit at the same place (qty 6 to 7 on both lines of an order) or swap values, because
-     * their CRC differences cancel. The product is not linear, so nothing cancels but by chance.
+     * XORs (the second is 0 for crc32). XOR is order-free, so both servers agree however they scan.
+     * crc32: each row contributes its CRC32 times {@link #MIX}. CRC32 is linear, so a plain XOR of
+     * CRCs (pt-table-checksum's) does not change when two rows of equal length get the same edit at
+     * the same place or swap values; multiplication is not linear under XOR, so nothing cancels but
+     * by chance. A range with one changed row looks unchanged only if that row's CRC32 collides
+     * (about 1 in 2^32); the rows of a differing range are then compared with 64-bit row hashes.
+     * md5: each row contributes the first 64 bits of its MD5 (about 2.2x the cost).
      */
     public static String aggregates(String encoding, HashAlgorithm algorithm) {
-        String row = ROW_VARIABLE;
         return switch (algorithm) {
-            case CRC32X2 -> "COUNT(*), BIT_XOR(" + crc32x2(encoding, " ^ (CRC32(" + row + ") * CRC32(REVERSE(" + row + ")))")
-                    + "), 0";
-            case MD5 -> "COUNT(*), BIT_XOR(CAST(CONV(SUBSTRING(" + MD5_VARIABLE + " := MD5(" + encoding + "), 1, 16), 16, 10)"
-                    + " AS UNSIGNED)), BIT_XOR(CAST(CONV(SUBSTRING(" + MD5_VARIABLE + ", 17, 16), 16, 10) AS UNSIGNED))";
+            case CRC32 -> "COUNT(*), BIT_XOR(CRC32(" + encoding + ") * " + MIX + "), 0";
+            case MD5 -> "COUNT(*), BIT_XOR(CAST(CONV(LEFT(MD5(" + encoding + "), 16), 16, 10) AS UNSIGNED)), 0";
         };
-    }
-
-    private static String crc32x2(String encoding, String mix) {
-        String row = ROW_VARIABLE;
-        return "IF((" + row + " := " + encoding + ") IS NULL, CAST(0 AS UNSIGNED), (CRC32(" + row + ") << 32 | CRC32(REVERSE("
-                + row + ")))" + mix + ")";
     }
 
     private static String value(Column column, String name) {
         return switch (column.kind()) {
-            case FLOAT -> "CAST(" + name + " AS DOUBLE)";
+            case FLOAT -> "(" + name + " + 0e0)";
             case BIT -> "(" + name + " + 0)";
             case STRING -> "CAST(" + name + " AS BINARY)";
             default -> name;

@@ -46,4 +46,38 @@ class SqlErrorsTest {
         assertThat(Failure.SCHEMA.retriable()).isFalse();
         assertThat(Failure.ANOTHER_WRITER.retriable()).isFalse();
     }
+
+    @Test
+    void binlogStreamErrorsTellALostPositionFromATakenServerId() {
+        // MariaDB 10.11 to the older of two clients with one server id.
+        assertThat(SqlErrors.binlogStream(4052, "A slave with the same server_uuid/server_id is already connected; the first"
+                + " event '.' at 0, the last event read from 'binlog.000004' at 4279, the last byte read from"
+                + " 'binlog.000004' at 4310.")).isEqualTo(SqlErrors.BinlogVerdict.SERVER_ID_TAKEN);
+        // MySQL 8.0.26+ (ER_MASTER_FATAL_ERROR_READING_BINLOG with the replica wording) and before.
+        assertThat(SqlErrors.binlogStream(1236, "A replica with the same server_uuid/server_id as this replica has"
+                + " connected to the source; the first event 'binlog.000001' at 4, the last event read from"
+                + " './binlog.000001' at 4, the last byte read from './binlog.000001' at 4."))
+                .isEqualTo(SqlErrors.BinlogVerdict.SERVER_ID_TAKEN);
+        assertThat(SqlErrors.binlogStream(1236, "A slave with the same server_uuid/server_id as this slave has connected"
+                + " to the master; the first event 'mysql-bin.000001' at 4")).isEqualTo(SqlErrors.BinlogVerdict.SERVER_ID_TAKEN);
+        assertThat(SqlErrors.binlogStream(1236, "Could not find first log file name in binary log index file"))
+                .isEqualTo(SqlErrors.BinlogVerdict.POSITION_LOST);
+        assertThat(SqlErrors.binlogStream(1236, "Error: connecting slave requested to start from GTID 0-1-146, which is"
+                + " not in the master's binlog")).isEqualTo(SqlErrors.BinlogVerdict.POSITION_LOST);
+        assertThat(SqlErrors.binlogStream(1045, "Access denied")).isEqualTo(SqlErrors.BinlogVerdict.REFUSED);
+    }
+
+    @Test
+    void aRefusedPublicKeyRetrievalSaysToUseTlsOrAllowIt() {
+        // What Connector/J 9 throws for a caching_sha2_password account without TLS or a cached login.
+        SQLException refused = new SQLException("Public Key Retrieval is not allowed", "08001", 0);
+
+        MysqlsliceException e = SqlErrors.onConnect(refused, endpoint(Role.SOURCE));
+
+        assertThat(e.failure()).isEqualTo(Failure.CONNECTION);
+        assertThat(e.getMessage()).isEqualTo("cannot log in to source db.example.com:3306 as 'sync': the account uses"
+                + " caching_sha2_password (MySQL 8's default), whose password is sent only over TLS or encrypted with the"
+                + " server's RSA key; use TLS (source.ssl-mode: REQUIRED or stricter), or set"
+                + " source.allow-public-key-retrieval: true to let the driver fetch the key (on a network you trust)");
+    }
 }

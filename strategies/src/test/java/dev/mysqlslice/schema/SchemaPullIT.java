@@ -77,6 +77,22 @@ class SchemaPullIT {
         assertThat(servers.target().rows("SHOW TABLES")).isEmpty();
     }
 
+    @Test
+    void aTargetThatRequiresPrimaryKeysRefusesAKeylessTableWithTheSettingAndTheFix(ServerPair servers) {
+        servers.source().execute("CREATE TABLE log (at DATETIME, line TEXT)");
+        String setting = servers.target().dialect().isMariadb() ? "innodb_force_primary_key" : "sql_require_primary_key";
+        servers.target().execute("SET GLOBAL " + setting + " = ON");
+        try {
+            assertThatThrownBy(() -> pull(servers, List.of("log"), false))
+                    .isInstanceOfSatisfying(dev.mysqlslice.error.MysqlsliceException.class,
+                            e -> assertThat(e.failure()).isEqualTo(dev.mysqlslice.error.Failure.SCHEMA))
+                    .hasMessageContaining("the target refuses a table without a primary key while creating log")
+                    .hasMessageContaining("give the source table a primary key, or turn that setting off for the target");
+        } finally {
+            servers.target().execute("SET GLOBAL " + setting + " = OFF");
+        }
+    }
+
     private SchemaPullReport pull(ServerPair servers, List<String> tables, boolean replace) {
         try (Session source = Session.open(connector, servers.endpoint(Role.SOURCE));
              Session target = Session.open(connector, servers.endpoint(Role.TARGET))) {

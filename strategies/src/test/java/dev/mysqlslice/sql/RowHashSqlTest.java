@@ -10,7 +10,7 @@ class RowHashSqlTest {
     @Test
     void encodingHasValuesThenLengthsThenNullFlagsAndSkipsGeneratedColumns() {
         assertThat(RowHashSql.encoding(Shapes.orders().columns(), "")).isEqualTo(
-                "CONCAT_WS('#', `id`, CAST(`name` AS BINARY), CAST(`f` AS DOUBLE), `doc`,"
+                "CONCAT_WS('#', `id`, CAST(`name` AS BINARY), (`f` + 0e0), `doc`,"
                         + " LENGTH(`name`), LENGTH(`doc`), CONCAT(ISNULL(`f`), ISNULL(`doc`)))");
     }
 
@@ -22,18 +22,30 @@ class RowHashSqlTest {
     }
 
     @Test
-    void crc32x2HashesTheEncodingForwardsAndReversedAndMixesInTheirProductWhenAggregated() {
-        assertThat(RowHashSql.rowHash("E", HashAlgorithm.CRC32X2))
-                .isEqualTo("IF((@mss_row := E) IS NULL, CAST(0 AS UNSIGNED), (CRC32(@mss_row) << 32 | CRC32(REVERSE(@mss_row))))");
-        assertThat(RowHashSql.aggregates("E", HashAlgorithm.CRC32X2)).isEqualTo("COUNT(*), BIT_XOR(IF((@mss_row := E) IS NULL,"
-                + " CAST(0 AS UNSIGNED), (CRC32(@mss_row) << 32 | CRC32(REVERSE(@mss_row))) ^ (CRC32(@mss_row) * CRC32(REVERSE(@mss_row))))), 0");
+    void crc32SumsRangesFromEachRowsCrcTimesAnOddConstantAndComparesRowsByTwoCrcs() {
+        assertThat(RowHashSql.aggregates("E", HashAlgorithm.CRC32)).isEqualTo("COUNT(*), BIT_XOR(CRC32(E) * 2654435761), 0");
+        assertThat(RowHashSql.rowHash("E", HashAlgorithm.CRC32)).isEqualTo("(CRC32(E) << 32 | CRC32(REVERSE(E)))");
     }
 
     @Test
-    void md5FoldsIntoTwo64BitXors() {
+    void md5SumsRangesFromTheFirst64BitsOfEachRowsMd5AndComparesRowsByAllOfIt() {
         assertThat(RowHashSql.rowHash("E", HashAlgorithm.MD5)).isEqualTo("MD5(E)");
-        assertThat(RowHashSql.aggregates("E", HashAlgorithm.MD5)).isEqualTo(
-                "COUNT(*), BIT_XOR(CAST(CONV(SUBSTRING(@mss_md5 := MD5(E), 1, 16), 16, 10) AS UNSIGNED)),"
-                        + " BIT_XOR(CAST(CONV(SUBSTRING(@mss_md5, 17, 16), 16, 10) AS UNSIGNED))");
+        assertThat(RowHashSql.aggregates("E", HashAlgorithm.MD5))
+                .isEqualTo("COUNT(*), BIT_XOR(CAST(CONV(LEFT(MD5(E), 16), 16, 10) AS UNSIGNED)), 0");
+    }
+
+    @Test
+    void noHashAssignsAUserVariable() {
+        for (HashAlgorithm hash : HashAlgorithm.values()) {
+            String encoding = RowHashSql.encoding(Shapes.orders().columns(), "");
+            assertThat(RowHashSql.aggregates(encoding, hash)).doesNotContain(":=", "@");
+            assertThat(RowHashSql.rowHash(encoding, hash)).doesNotContain(":=", "@");
+        }
+    }
+
+    @Test
+    void theDefaultIsCrc32AndTheOldDefaultsNameStillMeansIt() {
+        assertThat(HashAlgorithm.parse("crc32")).contains(HashAlgorithm.CRC32);
+        assertThat(HashAlgorithm.parse("crc32x2")).contains(HashAlgorithm.CRC32);
     }
 }

@@ -19,9 +19,9 @@ class AppendOnlyStrategyIT {
     @Test
     void pullsRowsAboveTheTargetsMaxAndDeletesRowsAboveTheSourcesMax(ServerPair servers) {
         servers.source().execute(CREATE, "INSERT INTO events SELECT seq, IF(seq % 2, 'a', 'b'), JSON_OBJECT('n', seq)"
-                + " FROM seq_1_to_1000");
+                + " FROM " + Series.of(1000));
         servers.target().execute(CREATE, "INSERT INTO events SELECT seq, IF(seq % 2, 'a', 'b'), JSON_OBJECT('n', seq)"
-                + " FROM seq_1_to_400", "INSERT INTO events VALUES (5000, 'x', NULL), (5001, 'x', NULL)");
+                + " FROM " + Series.of(400), "INSERT INTO events VALUES (5000, 'x', NULL), (5001, 'x', NULL)");
         String tables = "tables:\n  events: append-only\n";
 
         TableReport dryRun = Sync.only(Sync.run(servers, tables, SyncMode.DRY_RUN));
@@ -70,7 +70,7 @@ class AppendOnlyStrategyIT {
 
     @Test
     void theFilterAppliesToReadingAndDeletingOnBothServers(ServerPair servers) {
-        servers.source().execute(CREATE, "INSERT INTO events SELECT seq, IF(seq % 2, 'a', 'b'), NULL FROM seq_1_to_100");
+        servers.source().execute(CREATE, "INSERT INTO events SELECT seq, IF(seq % 2, 'a', 'b'), NULL FROM " + Series.of(100));
         servers.target().execute(CREATE, "INSERT INTO events VALUES (1, 'a', NULL), (200, 'b', NULL), (300, 'a', NULL)");
         String tables = "tables:\n  events:\n    strategy: append-only\n    where: \"kind = 'a'\"\n";
 
@@ -85,8 +85,8 @@ class AppendOnlyStrategyIT {
 
     @Test
     void anUnchangedTableIsReportedIdenticalWithoutCopying(ServerPair servers) {
-        servers.source().execute(CREATE, "INSERT INTO events SELECT seq, 'a', NULL FROM seq_1_to_10");
-        servers.target().execute(CREATE, "INSERT INTO events SELECT seq, 'a', NULL FROM seq_1_to_10");
+        servers.source().execute(CREATE, "INSERT INTO events SELECT seq, 'a', NULL FROM " + Series.of(10));
+        servers.target().execute(CREATE, "INSERT INTO events SELECT seq, 'a', NULL FROM " + Series.of(10));
 
         TableReport report = Sync.only(Sync.apply(servers, "tables:\n  events: append-only\n"));
 

@@ -3,6 +3,7 @@ package dev.mysqlslice.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mysqlslice.testing.RealServers;
+import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.Sync;
 import dev.mysqlslice.testing.TableContents;
@@ -18,7 +19,7 @@ class GeneralStrategyIT {
     @Test
     void copiesAnEmptyTargetThenRepairsInsertsUpdatesAndDeletesEverywhere(ServerPair servers) {
         String create = "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20), n INT NULL)";
-        servers.source().execute(create, "INSERT INTO t SELECT seq, CONCAT('v', seq), seq FROM seq_1_to_5000");
+        servers.source().execute(create, "INSERT INTO t SELECT seq, CONCAT('v', seq), seq FROM " + Series.of(5000));
         servers.target().execute(create);
 
         TableReport first = Sync.only(Sync.apply(servers, TABLES));
@@ -45,7 +46,7 @@ class GeneralStrategyIT {
     void aSingleChangedRowOf200000IsFoundByReadingOneLeafOnly(ServerPair servers) {
         String create = "CREATE TABLE big (id BIGINT PRIMARY KEY, a INT, b VARCHAR(40), c DATETIME(6))";
         servers.source().execute(create, "INSERT INTO big SELECT seq, seq % 97, MD5(seq), '2020-01-01' + INTERVAL seq SECOND"
-                + " FROM seq_1_to_200000");
+                + " FROM " + Series.of(200000));
         servers.target().execute(create);
         String tables = "tables:\n  big:\n    strategy: general\n    chunk-rows: 1000\n";
         Sync.only(Sync.apply(servers, tables));
@@ -65,8 +66,8 @@ class GeneralStrategyIT {
     @Test
     void dryRunWritesNothingAndCountsWhatTheRealRunApplies(ServerPair servers) {
         String create = "CREATE TABLE t (id INT PRIMARY KEY, v INT)";
-        servers.source().execute(create, "INSERT INTO t SELECT seq, seq FROM seq_1_to_3000");
-        servers.target().execute(create, "INSERT INTO t SELECT seq, seq FROM seq_1_to_2000 WHERE seq % 10 <> 0",
+        servers.source().execute(create, "INSERT INTO t SELECT seq, seq FROM " + Series.of(3000));
+        servers.target().execute(create, "INSERT INTO t SELECT seq, seq FROM " + Series.of(2000) + " WHERE seq % 10 <> 0",
                 "UPDATE t SET v = 0 WHERE id % 7 = 0", "INSERT INTO t VALUES (-1, -1)");
         List<List<String>> before = TableContents.of(servers.target(), "t");
 
@@ -99,8 +100,8 @@ class GeneralStrategyIT {
     @Test
     void aSecondaryUniqueKeySwapBetweenRowsStillConverges(ServerPair servers) {
         String create = "CREATE TABLE u (id INT PRIMARY KEY, email VARCHAR(20) NOT NULL, UNIQUE KEY uq_email (email))";
-        servers.source().execute(create, "INSERT INTO u SELECT seq, CONCAT('e', seq) FROM seq_1_to_1000");
-        servers.target().execute(create, "INSERT INTO u SELECT seq, CONCAT('e', seq) FROM seq_1_to_1000");
+        servers.source().execute(create, "INSERT INTO u SELECT seq, CONCAT('e', seq) FROM " + Series.of(1000));
+        servers.target().execute(create, "INSERT INTO u SELECT seq, CONCAT('e', seq) FROM " + Series.of(1000));
         servers.source().execute("UPDATE u SET email = 'tmp' WHERE id = 1", "UPDATE u SET email = 'e1' WHERE id = 999",
                 "UPDATE u SET email = 'e999' WHERE id = 1");
 
@@ -136,8 +137,8 @@ class GeneralStrategyIT {
     void denseChangesListEveryBucketWithoutHashingItAndABucketTooBigToListIsCutByHash(ServerPair servers) {
         // 20,000 rows spread out plus 5,000 packed into what becomes one bucket: too big to list whole.
         String create = "CREATE TABLE d (id INT PRIMARY KEY, v INT, s VARCHAR(20))";
-        String rows = "INSERT INTO d SELECT seq * 100, seq, CONCAT('s', seq) FROM seq_1_to_20000";
-        String packed = "INSERT INTO d SELECT 3000000 + seq, seq, 'packed' FROM seq_1_to_5000";
+        String rows = "INSERT INTO d SELECT seq * 100, seq, CONCAT('s', seq) FROM " + Series.of(20000);
+        String packed = "INSERT INTO d SELECT 3000000 + seq, seq, 'packed' FROM " + Series.of(5000);
         servers.source().execute(create, rows, packed);
         servers.target().execute(create, rows, packed);
         servers.source().execute("UPDATE d SET v = v + 1 WHERE id % 3 = 0", "DELETE FROM d WHERE id % 7 = 0",
@@ -153,5 +154,36 @@ class GeneralStrategyIT {
         // bucket and the rechecks hash far fewer.
         assertThat(report.counters().rowsHashed()).isLessThan(2 * 25_000);
         assertThat(Sync.only(Sync.run(servers, tables, SyncMode.VERIFY)).state()).isEqualTo(TableState.IDENTICAL);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"crc32", "md5"})
+    void noComparisonQueryAssignsAUserVariable(String hash, ServerPair servers) {
+        for (var database : List.of(servers.source(), servers.target())) {
+            database.execute("CREATE TABLE h (id INT PRIMARY KEY, v VARCHAR(20), f FLOAT NULL)");
+        }
+        servers.source().execute("INSERT INTO h SELECT seq, CONCAT('v', seq), seq / 3 FROM "
+                + dev.mysqlslice.testing.Series.of(3000));
+        String tables = "tables:\n  h:\n    strategy: general\n    chunk-rows: 50\n    hash: " + hash + "\n";
+        Sync.apply(servers, tables);
+        servers.source().execute("UPDATE h SET v = 'changed' WHERE id % 97 = 0", "DELETE FROM h WHERE id = 5");
+        List<List<String>> logged = new java.util.ArrayList<>();
+        for (var database : List.of(servers.source(), servers.target())) {
+            database.executeUnlogged("SET GLOBAL log_output = 'TABLE'", "TRUNCATE TABLE mysql.general_log",
+                    "SET GLOBAL general_log = 'ON'");
+        }
+        try {
+            assertThat(Sync.apply(servers, tables).allIdentical()).isTrue();
+            assertThat(Sync.run(servers, tables, SyncMode.VERIFY).allIdentical()).isTrue();
+        } finally {
+            for (var database : List.of(servers.source(), servers.target())) {
+                database.executeUnlogged("SET GLOBAL general_log = 'OFF'");
+                logged.addAll(database.rows("SELECT CONVERT(argument USING utf8mb4) FROM mysql.general_log"
+                        + " WHERE command_type = 'Query' AND (argument LIKE '%CRC32(%' OR argument LIKE '%MD5(%')"));
+                database.executeUnlogged("TRUNCATE TABLE mysql.general_log");
+            }
+        }
+        assertThat(logged).as("comparison queries seen").isNotEmpty();
+        assertThat(logged).noneSatisfy(row -> assertThat(row.get(0)).contains(":="));
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mysqlslice.testing.RealServers;
+import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.Sync;
 import dev.mysqlslice.testing.TableContents;
@@ -132,7 +133,7 @@ class KeyKindsIT {
         database.execute("CREATE TABLE t (" + kind.get("columns").asText() + ", n DECIMAL(10,1) NOT NULL,"
                 + " v VARCHAR(30) NULL, " + kind.get("key").asText() + ")");
         if (rows > 0) {
-            database.execute("INSERT INTO t SELECT " + values(kind, "seq") + ", seq, CONCAT('v', seq) FROM seq_1_to_" + rows);
+            database.execute("INSERT INTO t SELECT " + values(kind, "seq") + ", seq, CONCAT('v', seq) FROM " + Series.of(rows));
         }
     }
 

@@ -22,7 +22,7 @@ class SchemaScenariosIT {
 
     static Stream<Arguments> cases() {
         List<Arguments> cases = new ArrayList<>();
-        for (String name : SchemaScenario.NAMES) {
+        for (String name : SchemaScenario.namesForTheTestServers()) {
             SchemaScenario scenario = SchemaScenario.load(name);
             for (String strategy : List.of("general", "append-only", "slice")) {
                 if (scenario.runs(strategy)) {

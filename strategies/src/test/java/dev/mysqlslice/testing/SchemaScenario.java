@@ -52,6 +52,26 @@ public record SchemaScenario(String name, String sourceSql, String targetSql, Li
         return tables;
     }
 
+    /** Whether the scenario's SQL runs on this flavor ({@code flavors:} lists them; both by default). */
+    public boolean runsOn(dev.mysqlslice.dialect.Dialect dialect) {
+        JsonNode flavors = settings.path("flavors");
+        if (flavors.isMissingNode()) {
+            return true;
+        }
+        for (JsonNode flavor : flavors) {
+            if (flavor.asText().equalsIgnoreCase(dialect.flavor().name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The scenarios whose SQL runs on the test servers. */
+    public static java.util.List<String> namesForTheTestServers() {
+        dev.mysqlslice.dialect.Dialect dialect = TestServers.get().sourceDialect();
+        return NAMES.stream().filter(name -> load(name).runsOn(dialect)).toList();
+    }
+
     /** Whether {@code strategy} (general, append-only, slice, daemon) runs this scenario. */
     public boolean runs(String strategy) {
         for (JsonNode node : settings.path("strategies")) {

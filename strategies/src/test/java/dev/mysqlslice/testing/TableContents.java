@@ -31,7 +31,7 @@ public final class TableContents {
 
     private static String expression(String column, String dataType) {
         return switch (dataType) {
-            case "float", "double", "real" -> "CAST(" + column + " AS DOUBLE)";
+            case "float", "double", "real" -> "(" + column + " + 0e0)";
             case "char", "varchar", "tinytext", "text", "mediumtext", "longtext", "binary", "varbinary", "tinyblob",
                  "blob", "mediumblob", "longblob", "json", "enum", "set", "bit", "geometry", "point" -> "HEX(" + column + ")";
             case "timestamp" -> "UNIX_TIMESTAMP(" + column + ")";

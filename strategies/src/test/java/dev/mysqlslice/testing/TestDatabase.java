@@ -83,9 +83,33 @@ public final class TestDatabase {
         execute(all.toArray(String[]::new));
     }
 
-    /** Runs a script of statements separated by semicolons at line ends. */
+    /**
+     * Runs a script of statements separated by semicolons at line ends; {@code SERIES(n)} in it
+     * stands for the derived table of {@link Series#of(long)} (scenario files run on both flavors).
+     */
     public void executeScript(String script) {
-        execute(SqlScript.split(script).toArray(String[]::new));
+        java.util.regex.Matcher series = java.util.regex.Pattern.compile("SERIES\\((\\d+)\\)").matcher(script);
+        StringBuilder expanded = new StringBuilder();
+        while (series.find()) {
+            series.appendReplacement(expanded, java.util.regex.Matcher.quoteReplacement(
+                    Series.of(Long.parseLong(series.group(1)))));
+        }
+        series.appendTail(expanded);
+        execute(SqlScript.split(expanded.toString()).toArray(String[]::new));
+    }
+
+    /** The server's flavor and version. */
+    public dev.mysqlslice.dialect.Dialect dialect() {
+        try (Connection connection = connect()) {
+            return dev.mysqlslice.dialect.Dialect.of(connection.getMetaData().getDatabaseProductVersion());
+        } catch (SQLException e) {
+            throw new IllegalStateException(role.section() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The binlog's current file, position (and GTIDs), through the statement this flavor has. */
+    public List<String> binlogStatus() {
+        return rows(dialect().binlogStatus()).get(0);
     }
 
     /** The rows of a query, every value as text (NULL as null). */
@@ -145,7 +169,9 @@ public final class TestDatabase {
         try (Connection connection = connect(Optional.empty()); Statement statement = connection.createStatement()) {
             statement.execute("SET SESSION sql_log_bin = 0");
             statement.execute("DROP DATABASE IF EXISTS `" + name + "`");
-            statement.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+            // The server's default utf8mb4 collation (MySQL 8: utf8mb4_0900_ai_ci, NO PAD; MariaDB 10.11:
+            // utf8mb4_general_ci, PAD SPACE), so both kinds are exercised where each runs.
+            statement.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create test database " + name + " on " + role.section() + ": "
                     + e.getMessage(), e);

@@ -57,6 +57,20 @@ public final class TestServers {
         return instance;
     }
 
+    /** The source server's flavor and version (one connection, to decide which scenarios apply to it). */
+    public dev.mysqlslice.dialect.Dialect sourceDialect() {
+        java.util.Properties properties = new java.util.Properties();
+        properties.setProperty("user", source.user());
+        properties.setProperty("password", source.password());
+        properties.setProperty("sslMode", "DISABLED");
+        properties.setProperty("allowPublicKeyRetrieval", "true");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(source.jdbcUrl(), properties)) {
+            return dev.mysqlslice.dialect.Dialect.of(connection.getMetaData().getDatabaseProductVersion());
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot reach the test source: " + e.getMessage(), e);
+        }
+    }
+
     public ServerAddress source() {
         return source;
     }

@@ -21,13 +21,14 @@ import javax.inject.Inject;
  */
 public final class BinlogInspector {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BinlogInspector.class);
+
     @Inject
     public BinlogInspector() {
     }
 
     public boolean isMariadb(Session source) {
-        return source.queryText("SELECT VERSION()", "reading the source version").orElse("")
-                .toLowerCase(Locale.ROOT).contains("mariadb");
+        return source.dialect().isMariadb();
     }
 
     /** Checks that the binlog is on and in ROW format, and that the account may read positions. */
@@ -67,10 +68,27 @@ public final class BinlogInspector {
                     throw binlog("daemon.position is gtid but the source has gtid_mode=OFF; turn GTIDs on"
                             + " (gtid_mode=ON, enforce_gtid_consistency=ON) or set daemon.position: file");
                 }
+                if (!isMariadb(source) && tagged(source)) {
+                    throw binlog("daemon.position is gtid but the source's GTID set holds tagged GTIDs (MySQL 8.3+), which"
+                            + " the binlog library cannot read; set daemon.position: file (or auto)");
+                }
                 yield true;
             }
-            case AUTO -> isMariadb(source) || gtidModeOn(source);
+            case AUTO -> isMariadb(source) || gtidModeOn(source) && !tagged(source);
         };
+    }
+
+    /**
+     * Whether the source's GTIDs are tagged (MySQL 8.3+), which the binlog library cannot parse:
+     * the daemon then follows by file and position, and says so.
+     */
+    private boolean tagged(Session source) {
+        boolean tagged = status(source).gtids().map(Gtids::hasTags).orElse(false);
+        if (tagged) {
+            LOG.warn("the source's GTID set holds tagged GTIDs (MySQL 8.3+), which the binlog library cannot read; following"
+                    + " the binlog by file and position instead (a failover then needs one full sync)");
+        }
+        return tagged;
     }
 
     public SourceIdentity identity(Session source) {
@@ -94,6 +112,10 @@ public final class BinlogInspector {
 
     /** Whether {@code position}, written by {@code identity}, can still be read from the source. */
     public Availability availability(Session source, SourceIdentity identity, BinlogPosition position, boolean gtid) {
+        if (gtid && position.gtids().isPresent()) {
+            // GTIDs survive a failover: another server that holds them continues where this one left off.
+            return isMariadb(source) ? Availability.YES : mysqlGtidAvailability(source, position.gtids().get());
+        }
         SourceIdentity now = identity(source);
         if (!now.equals(identity)) {
             return Availability.no("the source server changed (the checkpoint was written for " + identity
@@ -111,34 +133,42 @@ public final class BinlogInspector {
             return Availability.no("the checkpoint's position " + position + " is beyond the end of the source's binlog ("
                     + end + ")");
         }
-        if (gtid && !isMariadb(source) && position.gtids().isPresent()) {
-            boolean kept = source.queryOne("SELECT GTID_SUBSET(@@GLOBAL.gtid_purged, ?)",
-                    statement -> statement.setString(1, position.gtids().get()), row -> row.getInt(1) == 1,
-                    "checking purged GTIDs").orElse(false);
-            if (!kept) {
-                return Availability.no("transactions after the checkpoint's GTID set were purged from the source");
-            }
+        return Availability.YES;
+    }
+
+    /**
+     * A MySQL checkpoint by GTID can be continued on any server (after a failover too) that has
+     * executed every transaction of it and purged none after it. (MariaDB answers the same
+     * question when the stream starts: a GTID it lacks ends the stream with error 1236, which
+     * the daemon treats as a lost position.)
+     */
+    private Availability mysqlGtidAvailability(Session source, String gtids) {
+        boolean executed = source.queryOne("SELECT GTID_SUBSET(?, @@GLOBAL.gtid_executed)",
+                statement -> statement.setString(1, gtids), row -> row.getInt(1) == 1,
+                "checking the checkpoint's GTIDs").orElse(false);
+        if (!executed) {
+            return Availability.no("the source has not executed every transaction of the checkpoint's GTID set (it is"
+                    + " behind the server the checkpoint was written on, or not of its replication topology)");
+        }
+        boolean kept = source.queryOne("SELECT GTID_SUBSET(@@GLOBAL.gtid_purged, ?)",
+                statement -> statement.setString(1, gtids), row -> row.getInt(1) == 1,
+                "checking purged GTIDs").orElse(false);
+        if (!kept) {
+            return Availability.no("transactions after the checkpoint's GTID set were purged from the source");
         }
         return Availability.YES;
     }
 
     private BinlogPosition status(Session source) {
         List<BinlogPosition> rows = new ArrayList<>();
+        String statement = source.dialect().binlogStatus();
         try {
-            try {
-                source.query("SHOW MASTER STATUS", row -> rows.add(position(row)), "reading the binlog position");
-            } catch (MysqlsliceException e) {
-                if (!(e.getCause() instanceof SQLException sql && sql.getErrorCode() == 1064)) {
-                    throw e;
-                }
-                // MySQL 8.4 renamed the statement.
-                source.query("SHOW BINARY LOG STATUS", row -> rows.add(position(row)), "reading the binlog position");
-            }
+            source.query(statement, row -> rows.add(position(row)), "reading the binlog position");
         } catch (MysqlsliceException e) {
             throw privilegeOrRethrow(e);
         }
         if (rows.isEmpty()) {
-            throw binlog("the source reports no binlog position (SHOW MASTER STATUS is empty): its binlog is off;"
+            throw binlog("the source reports no binlog position (" + statement + " is empty): its binlog is off;"
                     + " start it with log-bin and binlog-format=ROW");
         }
         return rows.get(0);

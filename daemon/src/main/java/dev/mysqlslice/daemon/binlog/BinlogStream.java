@@ -44,12 +44,14 @@ public final class BinlogStream {
     private static final long CONNECT_TIMEOUT_MILLIS = 15_000;
 
     private final BinaryLogClient client;
+    private final DaemonSettings settings;
     private volatile boolean stopping;
     private volatile boolean ended;
     private volatile Exception lastFailure;
 
-    private BinlogStream(BinaryLogClient client) {
+    private BinlogStream(BinaryLogClient client, DaemonSettings settings) {
         this.client = client;
+        this.settings = settings;
     }
 
     /**
@@ -77,7 +79,7 @@ public final class BinlogStream {
             client.setBinlogPosition(from.position());
         }
         client.setEventDeserializer(BinlogDeserializer.create(tables, faults));
-        BinlogStream stream = new BinlogStream(client);
+        BinlogStream stream = new BinlogStream(client, settings);
         client.registerEventListener(router);
         client.registerLifecycleListener(stream.lifecycle(listener, router));
         try {
@@ -123,13 +125,17 @@ public final class BinlogStream {
                 }
                 if (exception instanceof ServerException server) {
                     ended = true;
-                    if (server.getErrorCode() == SqlErrors.BINLOG_READ_FATAL) {
-                        listener.positionLost(oneLine(server.getMessage()));
-                    } else {
-                        listener.fatal(new MysqlsliceException(Failure.BINLOG, "the source refused to stream its binlog"
-                                + " (error " + server.getErrorCode() + ": " + oneLine(server.getMessage()) + "); the"
-                                + " source user needs REPLICATION SLAVE and REPLICATION CLIENT (MariaDB: BINLOG MONITOR),"
-                                + " and daemon.server-id must be unique among the source's replicas", server));
+                    switch (SqlErrors.binlogStream(server.getErrorCode(), server.getMessage())) {
+                        case POSITION_LOST -> listener.positionLost(oneLine(server.getMessage()));
+                        case SERVER_ID_TAKEN -> listener.fatal(new MysqlsliceException(Failure.CONFIG, "daemon.server-id "
+                                + settings.serverId() + " is taken: another replica (or another mysqlslice daemon) connected"
+                                + " to the source with the same server id (error " + server.getErrorCode() + ": "
+                                + oneLine(server.getMessage()) + "); give each daemon its own daemon.server-id, unique"
+                                + " among the source's replicas", server));
+                        case REFUSED -> listener.fatal(new MysqlsliceException(Failure.BINLOG, "the source refused to"
+                                + " stream its binlog (error " + server.getErrorCode() + ": " + oneLine(server.getMessage())
+                                + "); the source user needs REPLICATION SLAVE and REPLICATION CLIENT (MariaDB: BINLOG"
+                                + " MONITOR)", server));
                     }
                     disconnectLater(client);
                 } else {

@@ -36,9 +36,9 @@ public final class CheckpointLedger {
         return new CheckpointLedger(name, identity, selection, Optional.empty());
     }
 
-    /** A run that continues {@code found} for {@code selection}. */
-    public static CheckpointLedger resumed(Checkpoint found, Collection<String> selection) {
-        return new CheckpointLedger(found.name(), found.identity(), selection, Optional.of(found));
+    /** A run that continues {@code found} for {@code selection} on the source {@code now} (another one after a failover). */
+    public static CheckpointLedger resumed(Checkpoint found, Collection<String> selection, SourceIdentity now) {
+        return new CheckpointLedger(found.name(), now, selection, Optional.of(found));
     }
 
     /** The checkpoint to write once this run's units are synced up to {@code synced}. */

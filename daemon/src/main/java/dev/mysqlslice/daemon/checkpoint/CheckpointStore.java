@@ -33,13 +33,12 @@ public final class CheckpointStore {
     static final String HAS_COVERAGE = "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
             + " AND TABLE_NAME = '" + TABLE + "' AND COLUMN_NAME = 'coverage'";
     static final String ADD_COVERAGE = "ALTER TABLE `" + TABLE + "` ADD COLUMN coverage LONGTEXT NULL AFTER status";
+    /** Values are bound twice rather than read back with VALUES(), which MySQL 8.0.20+ deprecates. */
     static final String UPSERT = "INSERT INTO `" + TABLE + "` (name, source_server_id, source_uuid, binlog_file,"
             + " binlog_position, gtids, pending, status, coverage, updated_at)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP(3))"
-            + " ON DUPLICATE KEY UPDATE source_server_id = VALUES(source_server_id), source_uuid = VALUES(source_uuid),"
-            + " binlog_file = VALUES(binlog_file), binlog_position = VALUES(binlog_position), gtids = VALUES(gtids),"
-            + " pending = VALUES(pending), status = VALUES(status), coverage = VALUES(coverage),"
-            + " updated_at = VALUES(updated_at)";
+            + " ON DUPLICATE KEY UPDATE source_server_id = ?, source_uuid = ?, binlog_file = ?, binlog_position = ?,"
+            + " gtids = ?, pending = ?, status = ?, coverage = ?, updated_at = CURRENT_TIMESTAMP(3)";
     static final String SELECT = "SELECT source_server_id, source_uuid, binlog_file, binlog_position, gtids, pending,"
             + " status, updated_at, coverage FROM `" + TABLE + "` WHERE name = ?";
 
@@ -76,16 +75,21 @@ public final class CheckpointStore {
     }
 
     public void save(Session target, Checkpoint checkpoint) {
+        String pending = PendingCodec.write(checkpoint.pending());
+        String status = PendingCodec.writeStatus(checkpoint.status());
+        String coverage = PendingCodec.writeCoverage(checkpoint.coverage());
         target.update(UPSERT, statement -> {
             statement.setString(1, checkpoint.name());
-            statement.setLong(2, checkpoint.identity().serverId());
-            statement.setString(3, checkpoint.identity().serverUuid().orElse(null));
-            statement.setString(4, checkpoint.position().file());
-            statement.setLong(5, checkpoint.position().position());
-            statement.setString(6, checkpoint.position().gtids().orElse(null));
-            statement.setString(7, PendingCodec.write(checkpoint.pending()));
-            statement.setString(8, PendingCodec.writeStatus(checkpoint.status()));
-            statement.setString(9, PendingCodec.writeCoverage(checkpoint.coverage()));
+            for (int offset : new int[] {1, 9}) {
+                statement.setLong(offset + 1, checkpoint.identity().serverId());
+                statement.setString(offset + 2, checkpoint.identity().serverUuid().orElse(null));
+                statement.setString(offset + 3, checkpoint.position().file());
+                statement.setLong(offset + 4, checkpoint.position().position());
+                statement.setString(offset + 5, checkpoint.position().gtids().orElse(null));
+                statement.setString(offset + 6, pending);
+                statement.setString(offset + 7, status);
+                statement.setString(offset + 8, coverage);
+            }
         }, "writing checkpoint " + checkpoint.name());
     }
 }

@@ -72,7 +72,7 @@ public final class StartPlanner {
                 pending.isEmpty() ? "" : " with " + pending.size() + " table(s) pending",
                 newUnits.isEmpty() ? "" : "; new to this checkpoint, compared in full first: " + String.join(", ", newUnits));
         return new Start(from, gtid, identity, false, "", pending, newUnits, stopped,
-                CheckpointLedger.resumed(checkpoint, units));
+                CheckpointLedger.resumed(checkpoint, units, identity));
     }
 
     /** The end of the source's binlog now. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mysqlslice.daemon.run.Daemon;
 import dev.mysqlslice.daemon.testing.RunningDaemon;
 import dev.mysqlslice.testing.RealServers;
+import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +38,7 @@ class MonitorServerIT {
         for (var database : java.util.List.of(servers.source(), servers.target())) {
             database.execute("CREATE TABLE bar (id INT PRIMARY KEY, v VARCHAR(20))");
         }
-        servers.source().execute("INSERT INTO bar SELECT seq, CONCAT('v', seq) FROM seq_1_to_1000");
+        servers.source().execute("INSERT INTO bar SELECT seq, CONCAT('v', seq) FROM " + Series.of(1000));
         try (RunningDaemon running = RunningDaemon.start(servers, TABLES);
              MonitorServer monitor = start(running.daemon())) {
             running.awaitIdentical(servers, CONVERGE, "bar");

@@ -14,6 +14,7 @@ import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,9 +41,27 @@ class ChangeFormsIT {
                 + " FROM " + Series.of(20000), "INSERT INTO note SELECT seq, CONCAT('note ', seq) FROM " + Series.of(100));
     }
 
+    /**
+     * Changes of every kind, written compressed: MariaDB's log_bin_compress (global, each event
+     * zlib-compressed) or MySQL's binlog_transaction_compression (the session's transactions as zstd payloads).
+     */
+    static void changeCompressed(ServerPair servers, String tag) {
+        if (!servers.source().dialect().isMariadb()) {
+            change(servers, tag, "SET SESSION binlog_transaction_compression = ON");
+            return;
+        }
+        servers.source().execute("SET GLOBAL log_bin_compress = ON", "SET GLOBAL log_bin_compress_min_len = 10");
+        try {
+            change(servers, tag);
+        } finally {
+            servers.source().execute("SET GLOBAL log_bin_compress = OFF");
+        }
+    }
+
     /** Changes of every kind: many rows in one statement, deletes, an insert, a multi-statement transaction. */
-    static void change(ServerPair servers, String tag) {
-        servers.source().execute("UPDATE acct SET balance = balance + 1, memo = CONCAT('" + tag + " ', memo)"
+    static void change(ServerPair servers, String tag, String... sessionSettings) {
+        List<String> statements = new java.util.ArrayList<>(List.of(sessionSettings));
+        statements.addAll(List.of("UPDATE acct SET balance = balance + 1, memo = CONCAT('" + tag + " ', memo)"
                         + " WHERE id BETWEEN 1001 AND 1500",
                 "DELETE FROM acct WHERE id BETWEEN 19990 AND 20000",
                 "INSERT INTO acct VALUES (25001, '" + tag + "', 1, NULL)",
@@ -50,7 +69,8 @@ class ChangeFormsIT {
                 "INSERT INTO note VALUES (1001, '" + tag + " in a transaction')",
                 "UPDATE note SET body = '" + tag + "' WHERE id IN (3, 4)",
                 "DELETE FROM acct WHERE id = 7",
-                "COMMIT");
+                "COMMIT"));
+        servers.source().execute(statements.toArray(String[]::new));
     }
 
     private static long unaccounted(DaemonMetrics metrics) {
@@ -63,12 +83,7 @@ class ChangeFormsIT {
         try (RunningDaemon daemon = RunningDaemon.start(servers, TABLES)) {
             daemon.awaitIdentical(servers, DaemonIT.CONVERGE, "acct", "note");
             long hashed = daemon.daemon().metrics().rowsHashed();
-            servers.source().execute("SET GLOBAL log_bin_compress = ON", "SET GLOBAL log_bin_compress_min_len = 10");
-            try {
-                change(servers, "compressed");
-            } finally {
-                servers.source().execute("SET GLOBAL log_bin_compress = OFF");
-            }
+            changeCompressed(servers, "compressed");
             daemon.awaitIdentical(servers, DaemonIT.CONVERGE, "acct", "note");
             // Keys were read from the compressed rows: nothing was compared in full (that hashes 40,000 rows).
             assertThat(unaccounted(daemon.daemon().metrics())).isZero();
@@ -80,12 +95,7 @@ class ChangeFormsIT {
     void compressedTransactionsReachTheTargetThroughSyncIncremental(ServerPair servers) {
         createTables(servers);
         assertThat(RunningDaemon.create(servers, TABLES).run(Daemon.Mode.CATCH_UP).fullSync()).isTrue();
-        servers.source().execute("SET GLOBAL log_bin_compress = ON", "SET GLOBAL log_bin_compress_min_len = 10");
-        try {
-            change(servers, "compressed catch-up");
-        } finally {
-            servers.source().execute("SET GLOBAL log_bin_compress = OFF");
-        }
+        changeCompressed(servers, "compressed catch-up");
         Daemon second = RunningDaemon.create(servers, TABLES);
         assertThat(second.run(Daemon.Mode.CATCH_UP).fullSync()).isFalse();
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mysqlslice.daemon.testing.RunningDaemon;
 import dev.mysqlslice.testing.RealServers;
+import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,10 @@ class DaemonIT {
                     "CREATE TABLE foo_tokens (id INT PRIMARY KEY, token VARCHAR(10))",
                     "CREATE TABLE foo_ref (id INT PRIMARY KEY, token_id INT, kind VARCHAR(4))");
         }
-        servers.source().execute("INSERT INTO bar SELECT seq, CONCAT('v', seq), seq FROM seq_1_to_5000",
-                "INSERT INTO baz SELECT seq, REPEAT('x', seq % 50) FROM seq_1_to_2000",
-                "INSERT INTO foo_tokens SELECT seq, CONCAT('t', seq) FROM seq_1_to_100",
-                "INSERT INTO foo_ref SELECT seq, seq, IF(seq % 2, 'keep', 'drop') FROM seq_1_to_100");
+        servers.source().execute("INSERT INTO bar SELECT seq, CONCAT('v', seq), seq FROM " + Series.of(5000),
+                "INSERT INTO baz SELECT seq, REPEAT('x', seq % 50) FROM " + Series.of(2000),
+                "INSERT INTO foo_tokens SELECT seq, CONCAT('t', seq) FROM " + Series.of(100),
+                "INSERT INTO foo_ref SELECT seq, seq, IF(seq % 2, 'keep', 'drop') FROM " + Series.of(100));
     }
 
     /** Asserts that every table has the same rows on both servers now. */
@@ -57,10 +58,10 @@ class DaemonIT {
 
             servers.source().execute("UPDATE bar SET v = 'changed' WHERE id IN (1, 2500, 5000)",
                     "DELETE FROM bar WHERE id = 77", "INSERT INTO bar VALUES (6000, 'new', NULL)",
-                    "INSERT INTO baz SELECT 2000 + seq, 'appended' FROM seq_1_to_10",
+                    "INSERT INTO baz SELECT 2000 + seq, 'appended' FROM " + Series.of(10),
                     "UPDATE foo_tokens SET token = 'rotated' WHERE id = 1");
             servers.source().execute("START TRANSACTION",
-                    "INSERT INTO bar SELECT 10000 + seq, 'bulk', seq FROM seq_1_to_50000",
+                    "INSERT INTO bar SELECT 10000 + seq, 'bulk', seq FROM " + Series.of(50000),
                     "UPDATE bar SET n = -n WHERE id BETWEEN 100 AND 200", "COMMIT");
             daemon.awaitIdentical(servers, CONVERGE, "bar", "baz");
             daemon.await(() -> "rotated".equals(servers.target().value("SELECT token FROM foo_tokens WHERE id = 1")),
@@ -80,8 +81,8 @@ class DaemonIT {
             assertThat(servers.target().value("SELECT v FROM bar WHERE id = 3")).isEqualTo("while stopped");
 
             // Writes to tables nobody tracks still move the checkpoint forward (within a heartbeat).
-            servers.source().execute("INSERT INTO untracked SELECT seq FROM seq_1_to_100");
-            String end = servers.source().rows("SHOW MASTER STATUS").get(0).get(1);
+            servers.source().execute("INSERT INTO untracked SELECT seq FROM " + Series.of(100));
+            String end = servers.source().binlogStatus().get(1);
             daemon.await(() -> end.equals(servers.target().value("SELECT binlog_position FROM mysqlslice_checkpoint")),
                     DaemonIT.CONVERGE, "the checkpoint reaching the end of the binlog");
         }
@@ -90,7 +91,7 @@ class DaemonIT {
     @Test
     void manyScatteredChangesCoarsenToRangesThatAreComparedByHashNotListedWhole(ServerPair servers) {
         createTables(servers);
-        servers.source().execute("INSERT INTO bar SELECT 100000 + seq, 'more', seq FROM seq_1_to_195000");
+        servers.source().execute("INSERT INTO bar SELECT 100000 + seq, 'more', seq FROM " + Series.of(195000));
         try (RunningDaemon daemon = RunningDaemon.start(servers, TABLES)) {
             daemon.awaitIdentical(servers, CONVERGE, "bar");
             long listed = daemon.daemon().metrics().rowsListed();

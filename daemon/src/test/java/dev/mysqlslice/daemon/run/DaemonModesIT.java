@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mysqlslice.daemon.testing.RunningDaemon;
 import dev.mysqlslice.testing.RealServers;
+import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.TestDatabase;
 import java.io.IOException;
@@ -58,7 +59,7 @@ class DaemonModesIT {
             database.execute("CREATE TABLE t (" + kind.get("columns").asText() + ", n DECIMAL(10,1) NOT NULL,"
                     + " v VARCHAR(30) NULL, " + kind.get("key").asText() + ")");
         }
-        servers.source().execute("INSERT INTO t SELECT " + values(kind, "seq") + ", seq, CONCAT('v', seq) FROM seq_1_to_1000");
+        servers.source().execute("INSERT INTO t SELECT " + values(kind, "seq") + ", seq, CONCAT('v', seq) FROM " + Series.of(1000));
         try (RunningDaemon daemon = RunningDaemon.start(servers, "tables:\n  t:\n    strategy: general\n    chunk-rows: 50\n")) {
             daemon.awaitIdentical(servers, DaemonIT.CONVERGE, "t");
             long hashed = daemon.daemon().metrics().rowsHashed();

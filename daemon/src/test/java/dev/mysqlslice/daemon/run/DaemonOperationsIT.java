@@ -161,6 +161,28 @@ class DaemonOperationsIT {
     }
 
     @Test
+    void aServerIdTakenByAnotherReplicaIsReportedAsTheSettingToChange(ServerPair servers) {
+        ChangeFormsIT.createTables(servers);
+        try (RunningDaemon first = RunningDaemon.start(servers, TABLES)) {
+            first.awaitIdentical(servers, DaemonIT.CONVERGE, "acct", "note");
+            try (RunningDaemon second = RunningDaemon.start(servers, "daemon:\n  checkpoint-name: other\n" + TABLES)) {
+                // The source keeps one stream per server id: one of the two (MariaDB: the older) is told why.
+                java.time.Instant deadline = java.time.Instant.now().plus(DaemonIT.CONVERGE);
+                while (first.failure().isEmpty() && second.failure().isEmpty()) {
+                    assertThat(java.time.Instant.now()).as("one of the daemons failing").isBefore(deadline);
+                    RunningDaemon.sleep(50);
+                }
+                Throwable failure = first.failure().or(second::failure).orElseThrow();
+                assertThat(failure).isInstanceOfSatisfying(MysqlsliceException.class,
+                        e -> assertThat(e.failure()).isEqualTo(Failure.CONFIG))
+                        .hasMessageStartingWith("daemon.server-id 65111 is taken: another replica (or another mysqlslice"
+                                + " daemon) connected to the source with the same server id")
+                        .hasMessageContaining("give each daemon its own daemon.server-id");
+            }
+        }
+    }
+
+    @Test
     void anIdleDaemonKeepsItsCheckpointFreshSoStatusSaysRunning(ServerPair servers) {
         ChangeFormsIT.createTables(servers);
         try (RunningDaemon daemon = RunningDaemon.start(servers, TABLES)) {

@@ -84,6 +84,33 @@ class DaemonRecoveryIT {
     }
 
     @Test
+    void aSourceWithAnotherIdentityThatHoldsTheCheckpointsGtidsContinuesWithoutAFullSync(ServerPair servers) {
+        DaemonIT.createTables(servers);
+        assertThat(RunningDaemon.create(servers, TABLES).run(Daemon.Mode.CATCH_UP).fullSync()).isTrue();
+        // A failover to another server of the topology: a new server id, the same GTID history.
+        String serverId = servers.source().value("SELECT @@GLOBAL.server_id");
+        servers.source().execute("SET GLOBAL server_id = 7");
+        try {
+            servers.source().execute("UPDATE bar SET v = 'after failover' WHERE id = 12");
+            Daemon after = RunningDaemon.create(servers, TABLES);
+            assertThat(after.run(Daemon.Mode.CATCH_UP).fullSync()).isFalse();
+            DaemonIT.assertIdentical(servers, "bar", "baz");
+            // The checkpoint now belongs to the new server.
+            assertThat(servers.target().value("SELECT source_server_id FROM mysqlslice_checkpoint")).isEqualTo("7");
+        } finally {
+            servers.source().execute("SET GLOBAL server_id = " + serverId);
+        }
+        // By file and position, another server's positions mean nothing: a full sync.
+        servers.source().execute("SET GLOBAL server_id = 8");
+        try {
+            assertThat(RunningDaemon.create(servers, "daemon:\n  position: file\n" + TABLES).run(Daemon.Mode.CATCH_UP)
+                    .fullSyncReason()).contains("the source server changed");
+        } finally {
+            servers.source().execute("SET GLOBAL server_id = " + serverId);
+        }
+    }
+
+    @Test
     void anAlterOnTheSourceStopsThatTableOnlyUntilTheTargetMatches(ServerPair servers) {
         DaemonIT.createTables(servers);
         try (RunningDaemon daemon = RunningDaemon.start(servers, TABLES)) {
@@ -135,7 +162,7 @@ class DaemonRecoveryIT {
 
     static void purgeAllBinlogs(ServerPair servers) throws InterruptedException {
         servers.source().execute("FLUSH BINARY LOGS");
-        String current = servers.source().rows("SHOW MASTER STATUS").get(0).get(0);
+        String current = servers.source().binlogStatus().get(0);
         for (int attempt = 0; attempt < 100; attempt++) {
             servers.source().execute("PURGE BINARY LOGS TO '" + current + "'");
             List<List<String>> logs = servers.source().rows("SHOW BINARY LOGS");
@@ -144,7 +171,7 @@ class DaemonRecoveryIT {
             }
             Thread.sleep(100);
             servers.source().execute("FLUSH BINARY LOGS");
-            current = servers.source().rows("SHOW MASTER STATUS").get(0).get(0);
+            current = servers.source().binlogStatus().get(0);
         }
         throw new IllegalStateException("the source kept its old binlogs: " + servers.source().rows("SHOW BINARY LOGS"));
     }

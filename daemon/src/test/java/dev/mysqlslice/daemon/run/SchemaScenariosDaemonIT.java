@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaScenariosDaemonIT {
 
     static Stream<String> names() {
-        return SchemaScenario.NAMES.stream().filter(name -> SchemaScenario.load(name).runs("daemon"));
+        return SchemaScenario.namesForTheTestServers().stream().filter(name -> SchemaScenario.load(name).runs("daemon"));
     }
 
     @ParameterizedTest(name = "{0}")

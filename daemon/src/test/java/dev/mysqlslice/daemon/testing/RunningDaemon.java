@@ -109,6 +109,19 @@ public final class RunningDaemon implements AutoCloseable {
         }
     }
 
+    /** The exception the daemon ended with, if it has ended with one. */
+    public java.util.Optional<Throwable> failure() {
+        if (!outcome.isCompletedExceptionally()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            outcome.join();
+            return java.util.Optional.empty();
+        } catch (java.util.concurrent.CompletionException e) {
+            return java.util.Optional.of(e.getCause());
+        }
+    }
+
     /** Asks the daemon to stop and waits for it. */
     public Daemon.Outcome stop() {
         daemon.requestStop();
