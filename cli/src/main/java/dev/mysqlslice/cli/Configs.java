@@ -9,7 +9,11 @@ import dev.mysqlslice.jdbc.PasswordResolver;
 import dev.mysqlslice.config.Role;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Loads the config for a command from its options and resolves endpoint passwords. */
 public final class Configs {
@@ -17,6 +21,8 @@ public final class Configs {
     /** The warning the mysql client prints for a password on the command line, in our name. */
     public static final String PASSWORD_FLAG_WARNING =
             "mysqlslice: [Warning] Using a password on the command line interface can be insecure.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Configs.class);
 
     private final ConfigLoader loader;
     private final PasswordResolver passwords;
@@ -34,8 +40,31 @@ public final class Configs {
             err.flush();
         }
         Path home = Path.of(System.getProperty("user.home"));
-        return loader.load(options.configFile(), options.sourceOverrides(), options.targetOverrides(),
+        Config config = loader.load(options.configFile(), options.sourceOverrides(), options.targetOverrides(),
                 options.defaults(Role.SOURCE, home), options.defaults(Role.TARGET, home));
+        tlsWarnings(config).forEach(warning -> LOG.warn("{}", warning));
+        return config;
+    }
+
+    /**
+     * What the TLS settings leave open: a source across the network whose certificate is not
+     * checked, and a CA given to a mode that does not use it (the mysql client warns of the same).
+     */
+    static List<String> tlsWarnings(Config config) {
+        List<String> warnings = new ArrayList<>();
+        for (EndpointConfig endpoint : List.of(config.source(), config.target())) {
+            String section = endpoint.role().section();
+            if (endpoint.tls().ca().isPresent() && !endpoint.verifiesServer()) {
+                warnings.add(section + ".ssl-ca is set, but " + section + ".ssl-mode " + endpoint.sslMode()
+                        + " does not check the server's certificate; set " + section + ".ssl-mode: VERIFY_IDENTITY (or"
+                        + " VERIFY_CA)");
+            } else if (endpoint.role() == Role.SOURCE && !endpoint.isLocal() && !endpoint.verifiesServer()) {
+                warnings.add("the source " + endpoint.address() + " is reached without checking its certificate ("
+                        + section + ".ssl-mode " + endpoint.sslMode() + "), so whoever is on the network path can pose"
+                        + " as it; set " + section + ".ssl-mode: VERIFY_IDENTITY and " + section + ".ssl-ca to its CA");
+            }
+        }
+        return warnings;
     }
 
     public Endpoint endpoint(EndpointConfig config) {

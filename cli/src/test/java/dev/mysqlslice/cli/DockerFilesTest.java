@@ -34,6 +34,14 @@ class DockerFilesTest {
     }
 
     @Test
+    void theCommentedExampleConfigIsValid() {
+        Config config = new ConfigLoader().load(Optional.of(DOCKER.resolveSibling("examples").resolve("mysqlslice.yaml")),
+                EndpointOverrides.none(), EndpointOverrides.none());
+        assertThat(config.source().sslMode()).isEqualTo(dev.mysqlslice.config.SslMode.VERIFY_IDENTITY);
+        assertThat(config.source().tls().ca()).contains(java.nio.file.Path.of("/etc/mysqlslice/ca.pem"));
+    }
+
+    @Test
     void theMountedConfigIsValidAndKeepsPasswordsInTheEnvironment() throws IOException {
         Config config = new ConfigLoader().load(Optional.of(DOCKER.resolve("mysqlslice.yaml")), EndpointOverrides.none(),
                 EndpointOverrides.none());

@@ -89,9 +89,35 @@ public record ClientOptionFile(String origin, Map<String, Map<String, String>> g
                         "'" + port.get() + "' is not a port number")));
             }
         }
+        TlsFiles tls = new TlsFiles(option(role, "ssl-ca").map(Path::of), option(role, "ssl-cert").map(Path::of),
+                option(role, "ssl-key").map(Path::of));
         return new EndpointOverrides(option(role, "host"), portNumber, option(role, "socket").map(Path::of),
                 option(role, "user"), option(role, "password").map(value -> new PasswordSource.Literal(Secret.of(value))),
-                option(role, "database"), Optional.empty(), Optional.empty());
+                option(role, "database"), sslMode(role), option(role, "ssl-cipher"), tls);
+    }
+
+    /**
+     * The TLS mode: MySQL's {@code ssl-mode}, else MariaDB's {@code ssl-verify-server-cert}
+     * (VERIFY_IDENTITY), {@code ssl} (REQUIRED) or {@code skip-ssl} / {@code ssl=0} (DISABLED).
+     */
+    private Optional<SslMode> sslMode(Role role) {
+        Optional<String> mode = option(role, "ssl-mode");
+        if (mode.isPresent()) {
+            return Optional.of(SslMode.parse(mode.get()).orElseThrow(() -> new ConfigException(origin, List.of(
+                    new ConfigProblem("ssl-mode", "unknown mode '" + mode.get() + "'; allowed: " + SslMode.allowed())))));
+        }
+        if (option(role, "ssl-verify-server-cert").map(ClientOptionFile::isTrue).orElse(false)) {
+            return Optional.of(SslMode.VERIFY_IDENTITY);
+        }
+        if (option(role, "skip-ssl").isPresent()) {
+            return Optional.of(SslMode.DISABLED);
+        }
+        return option(role, "ssl").map(value -> isTrue(value) ? SslMode.REQUIRED : SslMode.DISABLED);
+    }
+
+    /** An option-file boolean: a bare name, 1, ON or TRUE. */
+    private static boolean isTrue(String value) {
+        return value.isEmpty() || value.equals("1") || value.equalsIgnoreCase("on") || value.equalsIgnoreCase("true");
     }
 
     private static void parseInto(Map<String, Map<String, String>> groups, String text, Path directory, int depth)

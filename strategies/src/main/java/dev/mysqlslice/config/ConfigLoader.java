@@ -33,7 +33,8 @@ public final class ConfigLoader {
     private static final Set<String> DAEMON_KEYS = Set.of("server-id", "position", "min-cycle-gap-ms", "heartbeat-ms",
             "checkpoint-name", "max-lag-seconds", "metrics-port", "metrics-address");
     private static final Set<String> ENDPOINT_KEYS = Set.of("host", "port", "socket", "user", "password",
-            "password-env", "password-prompt", "database", "ssl-mode", "cipher", "allow-public-key-retrieval");
+            "password-env", "password-prompt", "database", "ssl-mode", "ssl-ca", "ssl-cert", "ssl-key", "cipher",
+            "allow-public-key-retrieval");
     private static final Set<String> DEFAULTS_KEYS = Set.of("strategy", "chunk-rows", "hash", "transaction-rows");
     private static final Set<String> TABLE_KEYS = Set.of("strategy", "chunk-rows", "hash", "where", "follow",
             "children", "key");
@@ -101,9 +102,12 @@ public final class ConfigLoader {
         }
         tree.rejectUnknownKeys(root, "", TOP_KEYS);
 
-        Optional<EndpointConfig> source = endpoint(tree, root, Role.SOURCE, sourceFlags, sourceDefaults, Optional.empty());
+        Optional<Path> directory = file.map(Path::toAbsolutePath).map(Path::getParent);
+        Optional<EndpointConfig> source = endpoint(tree, root, Role.SOURCE, sourceFlags, sourceDefaults, Optional.empty(),
+                directory);
         Optional<String> sourceDatabase = source.map(EndpointConfig::database);
-        Optional<EndpointConfig> target = endpoint(tree, root, Role.TARGET, targetFlags, targetDefaults, sourceDatabase);
+        Optional<EndpointConfig> target = endpoint(tree, root, Role.TARGET, targetFlags, targetDefaults, sourceDatabase,
+                directory);
         Defaults defaults = defaults(tree, root);
         List<TableConfig> tables = tables(tree, root, defaults);
         DaemonSettings daemon = daemon(tree, root);
@@ -115,7 +119,8 @@ public final class ConfigLoader {
     }
 
     private Optional<EndpointConfig> endpoint(ConfigTree tree, JsonNode root, Role role, EndpointOverrides flags,
-                                              EndpointOverrides defaults, Optional<String> fallbackDatabase) {
+                                              EndpointOverrides defaults, Optional<String> fallbackDatabase,
+                                              Optional<Path> directory) {
         String path = role.section();
         JsonNode node = tree.mapping(root, "", path).orElseGet(yaml::createObjectNode);
         int problemsBefore = tree.problems().size();
@@ -167,18 +172,64 @@ public final class ConfigLoader {
             return parsed;
         }));
         Optional<String> cipher = flags.cipher().or(() -> tree.text(node, path, "cipher"));
+        // TLS files given here (flags, config file) must make sense; an option file's [client] ones only apply
+        // where they can: a socket or an explicit DISABLED ignores them, as the mysql client does.
+        TlsFiles givenTls = flags.tls().orElse(new TlsFiles(tlsFile(tree, node, path, "ssl-ca", directory),
+                tlsFile(tree, node, path, "ssl-cert", directory), tlsFile(tree, node, path, "ssl-key", directory)));
         boolean publicKeyRetrieval = tree.bool(node, path, "allow-public-key-retrieval").orElse(false);
 
         if (tree.problems().size() > problemsBefore || user.isEmpty() || database.isEmpty()) {
             return Optional.empty();
         }
-        SslMode mode = sslMode.orElse(socket.isPresent() ? SslMode.DISABLED : SslMode.PREFERRED);
-        if (cipher.isPresent() && mode == SslMode.DISABLED) {
-            tree.problem(path + ".cipher", "a cipher needs TLS; remove ssl-mode: DISABLED or the cipher");
+        if (socket.isPresent()) {
+            if (!givenTls.isEmpty() || cipher.isPresent()) {
+                tree.problem(path, "ssl-ca, ssl-cert, ssl-key and cipher apply to TCP connections; a unix socket is"
+                        + " local and never uses TLS: remove them or set " + path + ".host");
+                return Optional.empty();
+            }
+            return Optional.of(new EndpointConfig(role, host, port, socket, user.get(), password, database.get(),
+                    SslMode.DISABLED, Optional.empty(), TlsFiles.none(), publicKeyRetrieval));
+        }
+        SslMode mode = tlsMode(sslMode, givenTls, defaults);
+        // Option files fill in TLS files and ciphers only where TLS is used.
+        TlsFiles tls = mode == SslMode.DISABLED ? givenTls : givenTls.orElse(defaults.tls());
+        cipher = cipher.or(() -> mode == SslMode.DISABLED ? Optional.empty() : defaults.cipher());
+        if (mode == SslMode.DISABLED && (cipher.isPresent() || !tls.isEmpty())) {
+            tree.problem(path + ".ssl-mode", "DISABLED turns TLS off, but "
+                    + (cipher.isPresent() ? "cipher" : "ssl-ca/ssl-cert/ssl-key") + " needs TLS; remove ssl-mode:"
+                    + " DISABLED or those settings");
+            return Optional.empty();
+        }
+        if (tls.cert().isPresent() != tls.key().isPresent()) {
+            tree.problem(path + (tls.cert().isPresent() ? ".ssl-key" : ".ssl-cert"), tls.cert().isPresent()
+                    ? "missing; a client certificate (ssl-cert) needs its private key: set ssl-key"
+                    : "missing; a private key (ssl-key) needs its client certificate: set ssl-cert");
             return Optional.empty();
         }
         return Optional.of(new EndpointConfig(role, host, port, socket, user.get(), password, database.get(), mode,
-                cipher, publicKeyRetrieval));
+                cipher, tls, publicKeyRetrieval));
+    }
+
+    /**
+     * The TLS mode: the one given (flags, config file), else VERIFY_CA when a CA is given there (as the
+     * mysql client does for {@code --ssl-ca} without {@code --ssl-mode}), else the option files' mode or CA
+     * the same way, else PREFERRED.
+     */
+    private static SslMode tlsMode(Optional<SslMode> given, TlsFiles givenTls, EndpointOverrides defaults) {
+        if (given.isPresent()) {
+            return given.get();
+        }
+        if (givenTls.ca().isPresent()) {
+            return SslMode.VERIFY_CA;
+        }
+        return defaults.sslMode().orElse(defaults.tls().ca().isPresent() ? SslMode.VERIFY_CA : SslMode.PREFERRED);
+    }
+
+    /** A TLS file setting; a relative path is taken from the config file's directory. */
+    private static Optional<Path> tlsFile(ConfigTree tree, JsonNode node, String path, String key,
+                                          Optional<Path> directory) {
+        return tree.text(node, path, key).map(Path::of)
+                .map(file -> file.isAbsolute() || directory.isEmpty() ? file : directory.get().resolve(file));
     }
 
     private PasswordSource password(ConfigTree tree, JsonNode node, String path) {

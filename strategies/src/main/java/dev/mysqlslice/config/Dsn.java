@@ -65,7 +65,7 @@ public record Dsn(EndpointOverrides settings, Optional<Path> optionFile, boolean
             throw new ConfigException("the command line", problems);
         }
         return new Dsn(new EndpointOverrides(host, port, socket, user, password, database, Optional.empty(),
-                Optional.empty()), file, password.isPresent());
+                Optional.empty(), TlsFiles.none()), file, password.isPresent());
     }
 
     @Override

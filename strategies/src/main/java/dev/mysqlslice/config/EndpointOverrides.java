@@ -16,11 +16,12 @@ public record EndpointOverrides(
         Optional<PasswordSource> password,
         Optional<String> database,
         Optional<SslMode> sslMode,
-        Optional<String> cipher) {
+        Optional<String> cipher,
+        TlsFiles tls) {
 
     public static EndpointOverrides none() {
         return new EndpointOverrides(Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), TlsFiles.none());
     }
 
     public boolean isEmpty() {
@@ -35,6 +36,7 @@ public record EndpointOverrides(
         boolean addressed = host.isPresent() || socket.isPresent();
         return new EndpointOverrides(addressed ? host : fallback.host, port.isPresent() ? port : fallback.port,
                 addressed ? socket : fallback.socket, user.or(fallback::user), password.or(fallback::password),
-                database.or(fallback::database), sslMode.or(fallback::sslMode), cipher.or(fallback::cipher));
+                database.or(fallback::database), sslMode.or(fallback::sslMode), cipher.or(fallback::cipher),
+                tls.orElse(fallback.tls));
     }
 }

@@ -48,9 +48,23 @@ public final class ConnectionProperties {
             properties.setProperty("junixsocket.file", config.socket().orElseThrow().toString());
             properties.setProperty("sslMode", SslMode.DISABLED.name());
         } else {
-            properties.setProperty("sslMode", config.sslMode().name());
-            config.cipher().ifPresent(cipher -> properties.setProperty("tlsCiphersuites", cipher));
+            properties.setProperty("sslMode", driverSslMode(config.sslMode()).name());
+            if (config.sslMode() != SslMode.DISABLED) {
+                // The handshake, the server check and the ciphers are the TlsContext's (see TlsSocketFactory).
+                properties.setProperty("socketFactory", TlsSocketFactory.class.getName());
+            }
         }
         return properties;
+    }
+
+    /**
+     * The mode the driver is told: whether to fall back to plain text (PREFERRED) or insist on TLS.
+     * Checking the certificate and the host name is left to the {@link dev.mysqlslice.tls.TlsContext}.
+     */
+    static SslMode driverSslMode(SslMode mode) {
+        return switch (mode) {
+            case DISABLED, PREFERRED -> mode;
+            case REQUIRED, VERIFY_CA, VERIFY_IDENTITY -> SslMode.REQUIRED;
+        };
     }
 }

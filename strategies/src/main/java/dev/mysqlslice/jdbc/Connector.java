@@ -3,9 +3,11 @@ package dev.mysqlslice.jdbc;
 import com.mysql.cj.jdbc.NonRegisteringDriver;
 import dev.mysqlslice.config.Role;
 import dev.mysqlslice.dialect.Dialect;
+import dev.mysqlslice.tls.TlsContext;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
 import javax.inject.Inject;
 import javax.inject.Singleton;
@@ -34,11 +36,15 @@ public final class Connector {
         Properties properties = ConnectionProperties.driverProperties(endpoint.config());
         properties.setProperty("user", endpoint.user());
         properties.setProperty("password", endpoint.password().reveal());
+        Optional<String> tls = TlsContext.of(endpoint.config()).map(TlsSocketFactory::register);
+        tls.ifPresent(id -> properties.setProperty(TlsSocketFactory.CONTEXT_PROPERTY, id));
         Connection connection;
         try {
             connection = driver.connect(ConnectionProperties.url(endpoint.config()), properties);
         } catch (SQLException e) {
             throw SqlErrors.onConnect(e, endpoint);
+        } finally {
+            tls.ifPresent(TlsSocketFactory::unregister);
         }
         try {
             connection.setCatalog(endpoint.database());

@@ -2,11 +2,19 @@ package dev.mysqlslice.jdbc;
 
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
+import dev.mysqlslice.config.EndpointConfig;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.Set;
+import javax.net.ssl.SSLException;
 
 /**
  * The one place that decides what a server error means: whether to retry, whether the binlog is
@@ -93,10 +101,17 @@ public final class SqlErrors {
     public static MysqlsliceException onConnect(SQLException e, Endpoint endpoint) {
         String who = endpoint.describe();
         String section = endpoint.role().section();
+        Optional<MysqlsliceException> tls = tlsFailure(e, endpoint);
+        if (tls.isPresent()) {
+            return tls.get();
+        }
         return switch (e.getErrorCode()) {
             case ACCESS_DENIED -> new MysqlsliceException(Failure.CONNECTION, "cannot log in to " + who
                     + ": access denied; check the password (" + section + ".password, " + section
-                    + ".password-env or the password flag) and that the account exists for this client host", e);
+                    + ".password-env or the password flag) and that the account exists for this client host"
+                    + (endpoint.config().usesSocket() || endpoint.config().tls().cert().isPresent() ? ""
+                    : " (an account created REQUIRE X509, SUBJECT or ISSUER also needs " + section + ".ssl-cert and "
+                    + section + ".ssl-key)"), e);
             case HOST_NOT_ALLOWED -> new MysqlsliceException(Failure.CONNECTION, "cannot log in to " + who
                     + ": the server does not accept this account from this host; create the account for this client's address", e);
             case DB_ACCESS_DENIED -> new MysqlsliceException(Failure.PRIVILEGE, who + " has no access to database '"
@@ -119,6 +134,84 @@ public final class SqlErrors {
                             + " and that the server is running", e)
                     : duringStatement(e, endpoint, "connecting");
         };
+    }
+
+    /**
+     * A failure of TLS while connecting to {@code endpoint} (by JDBC or the binlog client), as the
+     * one-line exception that names the setting to fix; empty when {@code e} is not about TLS.
+     */
+    public static Optional<MysqlsliceException> tlsFailure(Throwable e, Endpoint endpoint) {
+        EndpointConfig config = endpoint.config();
+        String section = config.role().section();
+        String server = "the " + section + " at " + config.address();
+        String host = config.host().orElse("localhost");
+        String ca = config.tls().ca().map(file -> "the CA in " + section + ".ssl-ca (" + file + ")")
+                .orElse("a CA this Java runtime trusts (no " + section + ".ssl-ca is set)");
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage();
+            // Connector/J 9 ("SSL Connection required, but not provided by server."; 8.0: "not supported") and
+            // the binlog client ("MySQL server does not support SSL").
+            if (message.contains("SSL Connection required, but not") || message.contains("server does not support SSL")) {
+                return Optional.of(new MysqlsliceException(Failure.CONNECTION, server + " does not offer TLS, but "
+                        + section + ".ssl-mode is " + config.sslMode() + ": enable TLS on that server (ssl_cert and"
+                        + " ssl_key), or lower " + section + ".ssl-mode if an unencrypted connection is acceptable", e));
+            }
+            if (cause instanceof CertificateExpiredException || cause instanceof CertificateNotYetValidException) {
+                return Optional.of(new MysqlsliceException(Failure.CONNECTION, "the " + section + "'s certificate is"
+                        + " outside its validity period (" + oneLine(message) + "); renew the server's certificate,"
+                        + " or check this machine's clock", e));
+            }
+            if (cause instanceof CertificateException && (message.startsWith("No subject alternative")
+                    || message.startsWith("No name matching"))) {
+                return Optional.of(new MysqlsliceException(Failure.CONNECTION, "the " + section + "'s certificate"
+                        + " does not name '" + host + "' (" + oneLine(message) + "); " + section + ".ssl-mode"
+                        + " VERIFY_IDENTITY checks the host name: set " + section + ".host to a name the certificate"
+                        + " lists, or use VERIFY_CA to check the CA only", e));
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            String message = cause.getMessage() == null ? "" : cause.getMessage();
+            if (cause instanceof CertPathBuilderException || cause instanceof CertPathValidatorException
+                    || message.startsWith("PKIX path")) {
+                return Optional.of(new MysqlsliceException(Failure.CONNECTION, "the " + section + "'s certificate is"
+                        + " not signed by " + ca + ": set " + section + ".ssl-ca to the PEM file (or bundle) of the CA"
+                        + " that issued the server's certificate (for RDS and Aurora, the region's bundle from AWS)", e));
+            }
+        }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException && !(cause instanceof SSLException) && inTlsHandshake(cause)) {
+                // TLS 1.3: the server checks a client certificate after the client's part of the handshake, and
+                // hangs up on one it does not trust.
+                return Optional.of(new MysqlsliceException(Failure.CONNECTION, server + " closed the connection during"
+                        + " the TLS handshake (" + oneLine(cause.getMessage()) + "): " + config.tls().cert()
+                        .map(file -> "it does not accept the client certificate in " + section + ".ssl-cert (" + file
+                                + "); use one issued by a CA in the server's ssl_ca")
+                        .orElse("check " + section + ".ssl-mode, " + section + ".cipher and the server's TLS settings"), e));
+            }
+            if (cause instanceof SSLException) {
+                String message = oneLine(cause.getMessage());
+                String hint = message.contains("certificate_required") || message.contains("bad_certificate")
+                        || message.contains("unknown_ca") || message.contains("access_denied")
+                        ? "the server wants a client certificate it trusts: set " + section + ".ssl-cert and " + section
+                        + ".ssl-key to one issued by the server's ssl_ca"
+                        : message.contains("protocol") ? "the server offers no TLS 1.2 or 1.3"
+                        : message.contains("cipher") ? "no cipher suite in common; check " + section + ".cipher"
+                        : "check " + section + ".ssl-mode and the server's TLS settings";
+                return Optional.of(new MysqlsliceException(Failure.CONNECTION, "the TLS handshake with " + server
+                        + " failed (" + message + "): " + hint, e));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether {@code failure} was thrown by the JDK's TLS implementation (a network error mid-handshake). */
+    private static boolean inTlsHandshake(Throwable failure) {
+        for (StackTraceElement frame : failure.getStackTrace()) {
+            if (frame.getClassName().startsWith("sun.security.ssl.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An error while running a statement on {@code endpoint}, as a one-line user-facing exception. */

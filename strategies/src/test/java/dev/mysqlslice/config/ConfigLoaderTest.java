@@ -95,9 +95,9 @@ class ConfigLoaderTest {
     void flagsOverrideTheFile() {
         EndpointOverrides source = new EndpointOverrides(Optional.of("10.0.0.9"), OptionalInt.of(3307), Optional.empty(),
                 Optional.of("admin"), Optional.of(new PasswordSource.Literal(Secret.of("pw"))), Optional.of("other"),
-                Optional.empty(), Optional.of("TLS_AES_256_GCM_SHA384"));
+                Optional.empty(), Optional.of("TLS_AES_256_GCM_SHA384"), TlsFiles.none());
         EndpointOverrides target = new EndpointOverrides(Optional.of("127.0.0.1"), OptionalInt.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), TlsFiles.none());
 
         Config config = loader.parse(ENDPOINTS, Optional.empty(), source, target);
 

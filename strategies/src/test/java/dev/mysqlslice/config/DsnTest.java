@@ -37,7 +37,7 @@ class DsnTest {
         EndpointOverrides flags = new EndpointOverrides(java.util.Optional.empty(), java.util.OptionalInt.empty(),
                 java.util.Optional.of(Path.of("/tmp/flag.sock")), java.util.Optional.of("flag-user"),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty());
+                java.util.Optional.empty(), TlsFiles.none());
         EndpointOverrides merged = flags.orElse(Dsn.parse("h=db1,u=dsn-user,D=shop", "--target").settings());
         assertThat(merged.socket()).contains(Path.of("/tmp/flag.sock"));
         assertThat(merged.host()).isEmpty();

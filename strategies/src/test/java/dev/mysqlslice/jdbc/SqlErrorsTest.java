@@ -80,4 +80,19 @@ class SqlErrorsTest {
                 + " server's RSA key; use TLS (source.ssl-mode: REQUIRED or stricter), or set"
                 + " source.allow-public-key-retrieval: true to let the driver fetch the key (on a network you trust)");
     }
+
+    @Test
+    void theBinlogClientsWordsForAServerWithoutTlsAreReadAsSuch() {
+        Endpoint source = new Endpoint(new EndpointConfig(Role.SOURCE, Optional.of("db.example.com"), OptionalInt.of(3306),
+                Optional.empty(), "sync", new PasswordSource.None(), "app", SslMode.VERIFY_IDENTITY, Optional.empty(),
+                false), Secret.of("pw"));
+
+        Optional<MysqlsliceException> e = SqlErrors.tlsFailure(new java.io.IOException("MySQL server does not support SSL"),
+                source);
+
+        assertThat(e).get().extracting(MysqlsliceException::getMessage).isEqualTo("the source at db.example.com:3306 does"
+                + " not offer TLS, but source.ssl-mode is VERIFY_IDENTITY: enable TLS on that server (ssl_cert and"
+                + " ssl_key), or lower source.ssl-mode if an unencrypted connection is acceptable");
+        assertThat(SqlErrors.tlsFailure(new java.net.ConnectException("Connection refused"), source)).isEmpty();
+    }
 }

@@ -38,8 +38,7 @@ public record ServerPair(TestDatabase source, TestDatabase target) {
 
     /** The same databases, reached on the source with another account. */
     public ServerPair withSourceUser(String user, String password) {
-        ServerAddress address = source.server();
-        ServerAddress other = new ServerAddress(address.host(), address.port(), user, password, address.socket(), address.kind());
+        ServerAddress other = source.server().as(user, password);
         return new ServerPair(new TestDatabase(other, source.name(), source.role()), target);
     }
 

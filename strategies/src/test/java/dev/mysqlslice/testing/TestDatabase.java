@@ -24,7 +24,7 @@ public final class TestDatabase {
     private final String name;
     private final Role role;
 
-    TestDatabase(ServerAddress server, String name, Role role) {
+    public TestDatabase(ServerAddress server, String name, Role role) {
         this.server = server;
         this.name = name;
         this.role = role;
@@ -54,7 +54,8 @@ public final class TestDatabase {
         properties.setProperty("characterEncoding", "UTF-8");
         properties.setProperty("allowLoadLocalInfile", "true");
         properties.setProperty("allowPublicKeyRetrieval", "true");
-        properties.setProperty("sslMode", "DISABLED");
+        // An administrator session to a TLS-only server encrypts without checking the certificate.
+        properties.setProperty("sslMode", server.tls() ? "REQUIRED" : "DISABLED");
         properties.setProperty("allowMultiQueries", "true");
         try {
             Connection connection = DriverManager.getConnection(server.jdbcUrl() + database.orElse(""), properties);
@@ -165,7 +166,8 @@ public final class TestDatabase {
         return "MYSQLSLICE_TEST_" + role.name() + "_PASSWORD";
     }
 
-    void create() {
+    /** Creates the database afresh (dropping one of the same name). */
+    public void create() {
         try (Connection connection = connect(Optional.empty()); Statement statement = connection.createStatement()) {
             statement.execute("SET SESSION sql_log_bin = 0");
             statement.execute("DROP DATABASE IF EXISTS `" + name + "`");
@@ -178,7 +180,7 @@ public final class TestDatabase {
         }
     }
 
-    void drop() {
+    public void drop() {
         try (Connection connection = connect(Optional.empty()); Statement statement = connection.createStatement()) {
             statement.execute("SET SESSION sql_log_bin = 0");
             statement.execute("DROP DATABASE IF EXISTS `" + name + "`");

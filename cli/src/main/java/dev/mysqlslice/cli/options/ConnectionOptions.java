@@ -9,6 +9,7 @@ import dev.mysqlslice.config.PasswordSource;
 import dev.mysqlslice.config.Role;
 import dev.mysqlslice.config.Secret;
 import dev.mysqlslice.config.SslMode;
+import dev.mysqlslice.config.TlsFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,8 +82,20 @@ public final class ConnectionOptions {
         String cipher;
 
         @Option(names = "--remote-ssl-mode", paramLabel = "MODE",
-                description = "DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY.")
+                description = "DISABLED, PREFERRED, REQUIRED, VERIFY_CA or VERIFY_IDENTITY (default PREFERRED;"
+                        + " VERIFY_CA when --remote-ssl-ca is given).")
         String sslMode;
+
+        @Option(names = "--remote-ssl-ca", paramLabel = "FILE",
+                description = "PEM file of the CA(s) that sign the source's certificate (e.g. the RDS bundle).")
+        Path sslCa;
+
+        @Option(names = "--remote-ssl-cert", paramLabel = "FILE", description = "PEM client certificate for the source.")
+        Path sslCert;
+
+        @Option(names = "--remote-ssl-key", paramLabel = "FILE",
+                description = "PEM private key of --remote-ssl-cert (PKCS#8 or RSA, unencrypted).")
+        Path sslKey;
     }
 
     /** Flags for the server that is written. */
@@ -109,6 +122,15 @@ public final class ConnectionOptions {
 
         @Option(names = "--local-ssl-mode", paramLabel = "MODE", description = "TLS mode for a TCP target.")
         String sslMode;
+
+        @Option(names = "--local-ssl-ca", paramLabel = "FILE", description = "PEM file of the CA(s) of a TCP target.")
+        Path sslCa;
+
+        @Option(names = "--local-ssl-cert", paramLabel = "FILE", description = "PEM client certificate for the target.")
+        Path sslCert;
+
+        @Option(names = "--local-ssl-key", paramLabel = "FILE", description = "PEM private key of --local-ssl-cert.")
+        Path sslKey;
     }
 
     /** The config file to read, if any. */
@@ -131,7 +153,7 @@ public final class ConnectionOptions {
         EndpointOverrides flags = new EndpointOverrides(Optional.ofNullable(source.host), optionalInt(source.port),
                 Optional.empty(), Optional.ofNullable(source.user), password(source.password),
                 Optional.ofNullable(source.database), sslMode(source.sslMode, "--remote-ssl-mode"),
-                Optional.ofNullable(source.cipher));
+                Optional.ofNullable(source.cipher), tls(source.sslCa, source.sslCert, source.sslKey));
         return flags.orElse(dsn(sourceDsn, "--source").map(Dsn::settings).orElse(EndpointOverrides.none()));
     }
 
@@ -139,7 +161,8 @@ public final class ConnectionOptions {
     public EndpointOverrides targetOverrides() {
         EndpointOverrides flags = new EndpointOverrides(Optional.ofNullable(target.host), optionalInt(target.port),
                 Optional.ofNullable(target.socket), Optional.ofNullable(target.user), password(target.password),
-                Optional.ofNullable(target.database), sslMode(target.sslMode, "--local-ssl-mode"), Optional.empty());
+                Optional.ofNullable(target.database), sslMode(target.sslMode, "--local-ssl-mode"), Optional.empty(),
+                tls(target.sslCa, target.sslCert, target.sslKey));
         return flags.orElse(dsn(targetDsn, "--target").map(Dsn::settings).orElse(EndpointOverrides.none()));
     }
 
@@ -181,6 +204,10 @@ public final class ConnectionOptions {
 
     private static OptionalInt optionalInt(Integer value) {
         return value == null ? OptionalInt.empty() : OptionalInt.of(value);
+    }
+
+    private static TlsFiles tls(Path ca, Path cert, Path key) {
+        return new TlsFiles(Optional.ofNullable(ca), Optional.ofNullable(cert), Optional.ofNullable(key));
     }
 
     private static Optional<SslMode> sslMode(String value, String flag) {

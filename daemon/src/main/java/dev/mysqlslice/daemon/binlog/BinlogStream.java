@@ -5,10 +5,12 @@ import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializa
 import com.github.shyiko.mysql.binlog.network.SSLMode;
 import com.github.shyiko.mysql.binlog.network.ServerException;
 import dev.mysqlslice.config.DaemonSettings;
+import dev.mysqlslice.config.SslMode;
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.SqlErrors;
+import dev.mysqlslice.tls.TlsContext;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
@@ -64,13 +66,16 @@ public final class BinlogStream {
             throw new MysqlsliceException(Failure.CONFIG, "source.socket: the daemon reads the binlog over TCP; set"
                     + " source.host and source.port");
         }
-        BinaryLogClient client = new BinaryLogClient(source.config().host().orElse("localhost"),
-                source.config().portOrDefault(), source.user(), source.password().reveal());
+        String host = source.config().host().orElse("localhost");
+        int port = source.config().portOrDefault();
+        Optional<TlsContext> tls = TlsContext.of(source.config());
+        BinaryLogClient client = new BinaryLogClient(host, port, source.user(), source.password().reveal());
         client.setServerId(settings.serverId());
         client.setKeepAlive(false);
         client.setHeartbeatInterval(settings.heartbeat().toMillis());
         client.setConnectTimeout(CONNECT_TIMEOUT_MILLIS);
-        client.setSSLMode(SSLMode.valueOf(source.config().sslMode().name()));
+        client.setSSLMode(sslMode(source.config().sslMode()));
+        tls.ifPresent(context -> client.setSslSocketFactory(new BinlogTlsSocketFactory(context, host, port)));
         if (gtid && from.gtids().isPresent()) {
             client.setGtidSet(from.gtids().get());
             client.setGtidSetFallbackToPurged(false);
@@ -156,7 +161,23 @@ public final class BinlogStream {
         };
     }
 
+    /**
+     * The mode the client is told: whether TLS may be skipped. The certificate and host-name checks
+     * are the {@link TlsContext}'s (the client's own name check uses a reverse lookup of the address).
+     */
+    static SSLMode sslMode(SslMode mode) {
+        return switch (mode) {
+            case DISABLED -> SSLMode.DISABLED;
+            case PREFERRED -> SSLMode.PREFERRED;
+            case REQUIRED, VERIFY_CA, VERIFY_IDENTITY -> SSLMode.REQUIRED;
+        };
+    }
+
     private MysqlsliceException connectFailure(Exception e, Endpoint source) {
+        Optional<MysqlsliceException> tls = SqlErrors.tlsFailure(e, source);
+        if (tls.isPresent()) {
+            return tls.get();
+        }
         String message = oneLine(e.getMessage() == null ? e.toString() : e.getMessage());
         if (message.contains("REPLICATION") || message.contains("Access denied")) {
             return new MysqlsliceException(Failure.BINLOG, "the source refused the binlog connection (" + message
