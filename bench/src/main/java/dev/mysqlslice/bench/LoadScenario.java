@@ -57,7 +57,8 @@ final class LoadScenario {
         Path report = lab.dir().resolve("s5-report.json");
         Path log = lab.dir().resolve("s5-daemon.log");
         ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec /usr/bin/time -f '%e %M' -o " + lab.dir()
-                .resolve("s5-time.txt") + " " + lab.mysqlslice("daemon --config " + config + " --report " + report))
+                .resolve("s5-time.txt") + " " + lab.mysqlslice("daemon " + settings.daemonLog()
+                + " --config " + config + " --report " + report))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(lab.environment());
         Process daemon;

@@ -66,6 +66,11 @@ final class Report {
             targets.add(threshold("S5: lag max", m.note(), "max (\\d+) ms", 1000, "< 1000 ms"));
             targets.add(threshold("S5: rows re-hashed per row changed", m.note(), "per change ([\\d.]+)", 50, "< 50"));
         });
+        find("S6", "mysqlslice daemon").ifPresent(m -> {
+            targets.add(threshold("S6: slice lag p99", m.note(), "p99 (\\d+) ms", 250, "< 250 ms"));
+            targets.add(threshold("S6: row bytes read from the source per change", m.note(),
+                    "source per change (\\d+)", 64 * 1024 + 1, "<= 64 KB"));
+        });
         long peak = measurements.stream().filter(m -> m.tool().startsWith("mysqlslice")).mapToLong(Measurement::peakRssMb)
                 .max().orElse(0);
         targets.add(new Target("memory: peak RSS of the mysqlslice JVM, every scenario", "< 512 MB", peak + " MB",

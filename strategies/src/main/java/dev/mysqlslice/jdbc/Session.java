@@ -140,9 +140,16 @@ public final class Session implements AutoCloseable {
         }, doing);
     }
 
-    /** Runs {@code work} in one transaction, committing on success and rolling back on any failure. */
+    /**
+     * Runs {@code work} in one transaction, committing on success and rolling back on any failure.
+     * Inside another transaction of this session it joins that one: the outer transaction commits
+     * or rolls back everything (a slice's cycle is one transaction around many writes).
+     */
     public <T> T inTransaction(Work<T> work, String doing) {
         return with(connection -> {
+            if (!connection.getAutoCommit()) {
+                return work.run(connection);
+            }
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);

@@ -42,6 +42,11 @@ public record SqlFragment(String sql, List<Object> params) {
         return new SqlFragment(sql + " AND " + other.sql, all);
     }
 
+    /** {@code NOT (condition)}; the negation of no condition is no row at all. */
+    public SqlFragment negate() {
+        return isEmpty() ? of("1 = 0") : new SqlFragment("NOT (" + sql + ")", params);
+    }
+
     /** Either condition, each in parentheses; an empty list means no condition. */
     public static SqlFragment anyOf(List<SqlFragment> conditions) {
         if (conditions.isEmpty()) {

@@ -1,7 +1,10 @@
 package dev.mysqlslice.strategy;
 
+import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What part of a table a strategy syncs: all of it, or only some key ranges (the daemon's dirty ranges). */
 public sealed interface Scope {
@@ -25,6 +28,15 @@ public sealed interface Scope {
     record Ranges(List<KeyRange> ranges) implements Scope {
         public Ranges {
             ranges = List.copyOf(ranges);
+        }
+    }
+
+    /** Only these rows of a slice's tables (the daemon's changed keys per member table): the slice is maintained in place. */
+    record Members(Map<String, List<Key>> keys) implements Scope {
+        public Members {
+            Map<String, List<Key>> copy = new LinkedHashMap<>();
+            keys.forEach((table, tableKeys) -> copy.put(table, List.copyOf(tableKeys)));
+            keys = java.util.Collections.unmodifiableMap(copy);
         }
     }
 }

@@ -22,21 +22,61 @@ import org.slf4j.LoggerFactory;
  * differs, swapped in for all its tables with one RENAME TABLE: readers see the old slice or the
  * new one, never an empty or half-loaded table. Without writing (dry run, verify) the shadows are
  * TEMPORARY tables of this session, invisible to everyone else, and nothing is swapped.
+ *
+ * <p>Given the changed rows of its tables ({@link Scope.Members}, from the binlog) the slice is
+ * instead maintained in place by {@link SliceMaintainer}, in one transaction, unless that says a
+ * rebuild is needed (logged at INFO with the reason).
  */
 public final class SliceStrategy implements SyncStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(SliceStrategy.class);
 
+    /** How a slice's report says it was synced in place (the daemon counts these cycles apart from rebuilds). */
+    public static final String MAINTAINED = "maintained in place";
+
     private final SliceBuilder builder;
+    private final SliceMaintainer maintainer;
 
     @Inject
-    public SliceStrategy(SliceBuilder builder) {
+    public SliceStrategy(SliceBuilder builder, SliceMaintainer maintainer) {
         this.builder = builder;
+        this.maintainer = maintainer;
     }
 
     @Override
     public List<TableReport> sync(TableJob job) {
         Instant start = Instant.now();
+        if (job.scope() instanceof Scope.Members members && job.mode().writes()) {
+            Optional<List<TableReport>> maintained = maintain(job, members, start);
+            if (maintained.isPresent()) {
+                return maintained.get();
+            }
+        }
+        return rebuild(job, start);
+    }
+
+    private Optional<List<TableReport>> maintain(TableJob job, Scope.Members members, Instant start) {
+        TablePlan plan = job.plan();
+        Map<String, TableCounters> counters = new LinkedHashMap<>();
+        plan.members().forEach(member -> counters.put(member.name(), new TableCounters()));
+        Optional<String> rebuild;
+        try (Session source = job.servers().openSource(); Session target = job.servers().openTarget()) {
+            rebuild = maintainer.maintain(new SliceMaintainer.Request(plan, members.keys(), source, target,
+                    job.servers().targetLocalInfile(), counters));
+        }
+        if (rebuild.isPresent()) {
+            LOG.info("slice {} is rebuilt instead of maintained in place: {}", plan.name(), rebuild.get());
+            return Optional.empty();
+        }
+        Duration elapsed = Duration.between(start, Instant.now());
+        List<TableReport> reports = new ArrayList<>();
+        counters.forEach((table, tableCounters) -> reports.add(new TableReport(table, StrategyKind.SLICE, job.mode(),
+                tableCounters.snapshot(), elapsed, TableState.IDENTICAL, MAINTAINED,
+                table.equals(plan.name()) ? List.of() : List.of("part of slice " + plan.name()), Optional.empty())));
+        return Optional.of(reports);
+    }
+
+    private List<TableReport> rebuild(TableJob job, Instant start) {
         TablePlan plan = job.plan();
         boolean temporary = !job.mode().writes();
         List<String> live = plan.members().stream().map(TableShape::name).toList();

@@ -312,6 +312,8 @@ public final class EventRouter implements BinaryLogClient.EventListener {
         key.ifPresent(value -> dirty.noteRow(tracked.get().table(), value));
         if (tracked.get().marksWhole() || key.isEmpty()) {
             dirty.markWhole(tracked.get().dirtyAs());
+        } else if (tracked.get().slice()) {
+            dirty.markMember(tracked.get().dirtyAs(), tracked.get().table(), key.get());
         } else {
             dirty.mark(tracked.get().table(), key.get());
         }

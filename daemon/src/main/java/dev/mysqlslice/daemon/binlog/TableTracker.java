@@ -21,11 +21,12 @@ public final class TableTracker {
      * @param dirtyAs    the table its changes are marked on: itself, or its slice's root
      * @param extractor  reads its key from row images (inexact: the whole table is marked)
      * @param shapeKnown false from a DDL on it until its shape is read again
+     * @param slice      whether it is a table of a slice (its keys are marked per table on the slice)
      */
-    public record Tracked(String table, String dirtyAs, KeyExtractor extractor, boolean shapeKnown) {
+    public record Tracked(String table, String dirtyAs, KeyExtractor extractor, boolean shapeKnown, boolean slice) {
 
         public boolean marksWhole() {
-            return !shapeKnown || !dirtyAs.equals(table) || !extractor.exact();
+            return !shapeKnown || !extractor.exact() || !slice && !dirtyAs.equals(table);
         }
     }
 
@@ -59,7 +60,7 @@ public final class TableTracker {
 
     /** After a DDL on {@code table}: its row images cannot be read until its shape is known again. */
     public void forgetShape(String table) {
-        tracked.computeIfPresent(table, (name, known) -> new Tracked(name, known.dirtyAs(), known.extractor(), false));
+        tracked.computeIfPresent(table, (name, known) -> new Tracked(name, known.dirtyAs(), known.extractor(), false, known.slice()));
     }
 
     /** Records what a TABLE_MAP event said (or, when it could not be read, which table it named). */

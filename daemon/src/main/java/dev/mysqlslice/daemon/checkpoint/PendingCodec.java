@@ -43,6 +43,12 @@ public final class PendingCodec {
                     range.lower().ifPresent(bound -> node.set(bound.inclusive() ? "from" : "after", key(bound.key())));
                     range.upper().ifPresent(bound -> node.set(bound.inclusive() ? "to" : "before", key(bound.key())));
                 });
+            } else if (change instanceof TableChange.Members members) {
+                ObjectNode tables = root.putObject(table).putObject("members");
+                members.keys().forEach((member, keys) -> {
+                    ArrayNode list = tables.putArray(member);
+                    keys.forEach(key -> list.add(key(key)));
+                });
             } else {
                 root.put(table, change instanceof TableChange.Rewritten ? "rewritten" : "whole");
             }
@@ -60,6 +66,16 @@ public final class PendingCodec {
             if (entry.getValue().isTextual()) {
                 pending.put(entry.getKey(), "rewritten".equals(entry.getValue().asText()) ? new TableChange.Rewritten()
                         : new TableChange.Whole());
+                return;
+            }
+            if (entry.getValue().isObject()) {
+                Map<String, List<Key>> members = new LinkedHashMap<>();
+                entry.getValue().path("members").fields().forEachRemaining(member -> {
+                    List<Key> keys = new ArrayList<>();
+                    member.getValue().forEach(node -> keys.add(key(node)));
+                    members.put(member.getKey(), keys);
+                });
+                pending.put(entry.getKey(), new TableChange.Members(members));
                 return;
             }
             List<KeyRange> ranges = new ArrayList<>();

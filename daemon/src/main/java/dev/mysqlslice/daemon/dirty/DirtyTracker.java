@@ -59,6 +59,7 @@ public final class DirtyTracker {
 
     private final Map<String, TableSpec> specs;
     private Map<String, TableDirt> dirt = new LinkedHashMap<>();
+    private Map<String, SliceDirt> sliceDirt = new LinkedHashMap<>();
     private final Map<String, TableChange> retry = new LinkedHashMap<>();
     private Map<CascadeId, Cascade> cascades = new LinkedHashMap<>();
     private final List<CascadeChange> retryCascades = new ArrayList<>();
@@ -80,6 +81,11 @@ public final class DirtyTracker {
 
     public synchronized void mark(String table, Key key) {
         tableDirt(table).add(key);
+    }
+
+    /** A row of {@code table}, a table of the slice {@code slice}, changed. */
+    public synchronized void markMember(String slice, String table, Key key) {
+        sliceDirt.computeIfAbsent(slice, name -> new SliceDirt()).add(table, key);
     }
 
     /**
@@ -126,7 +132,7 @@ public final class DirtyTracker {
     public synchronized void commit(BinlogPosition position, long eventTimeMillis) {
         committed = position;
         committedEventTime = eventTimeMillis;
-        if (waitingSince == 0 && (!cascades.isEmpty() || dirt.values().stream().anyMatch(tableDirt -> !tableDirt.isEmpty()))) {
+        if (waitingSince == 0 && (!cascades.isEmpty() || anyDirt())) {
             waitingSince = eventTimeMillis > 0 ? eventTimeMillis : System.currentTimeMillis();
         }
         commits++;
@@ -182,6 +188,13 @@ public final class DirtyTracker {
             }
         });
         dirt = new LinkedHashMap<>();
+        sliceDirt.forEach((slice, rows) -> {
+            if (!rows.isEmpty()) {
+                changes.merge(slice, rows.overflowed() ? new TableChange.Whole() : new TableChange.Members(rows.keys()),
+                        TableChange::merge);
+            }
+        });
+        sliceDirt = new LinkedHashMap<>();
         List<CascadeChange> drainedCascades = new ArrayList<>(retryCascades);
         retryCascades.clear();
         cascades.forEach((id, cascade) -> drainedCascades.add(cascade.toChange(id.key(), id.kind())));
@@ -220,7 +233,12 @@ public final class DirtyTracker {
     public synchronized Map<String, Integer> pending() {
         Map<String, Integer> sizes = new LinkedHashMap<>();
         retry.forEach((table, change) -> sizes.put(table, change instanceof TableChange.Ranges ranges
-                ? ranges.ranges().size() : 1));
+                ? ranges.ranges().size() : change instanceof TableChange.Members members ? members.size() : 1));
+        sliceDirt.forEach((slice, rows) -> {
+            if (!rows.isEmpty()) {
+                sizes.merge(slice, rows.size(), Integer::sum);
+            }
+        });
         dirt.forEach((table, tableDirt) -> {
             if (!tableDirt.isEmpty()) {
                 sizes.put(table, tableDirt.size());
@@ -233,7 +251,12 @@ public final class DirtyTracker {
 
     private boolean hasWork() {
         return commits > drainedCommits && (!retry.isEmpty() || !cascades.isEmpty() || !retryCascades.isEmpty()
-                || dirt.values().stream().anyMatch(tableDirt -> !tableDirt.isEmpty()));
+                || anyDirt());
+    }
+
+    private boolean anyDirt() {
+        return dirt.values().stream().anyMatch(tableDirt -> !tableDirt.isEmpty())
+                || sliceDirt.values().stream().anyMatch(rows -> !rows.isEmpty());
     }
 
     private TableDirt tableDirt(String table) {

@@ -1,10 +1,15 @@
 package dev.mysqlslice.daemon.dirty;
 
+import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** What changed in one table: some key ranges, or the whole table. */
+/** What changed in one table (or slice): some key ranges, some rows of a slice's tables, or the whole. */
 public sealed interface TableChange {
 
     /** The whole table must be compared (many changes of a non-integer key, undecodable keys). */
@@ -25,10 +30,34 @@ public sealed interface TableChange {
         }
     }
 
-    /** Both changes at once: the wider of the two, or the ranges of both. */
+    /** These rows of a slice's tables, by table: the slice is maintained in place. */
+    record Members(Map<String, List<Key>> keys) implements TableChange {
+        public Members {
+            Map<String, List<Key>> copy = new LinkedHashMap<>();
+            keys.forEach((table, tableKeys) -> copy.put(table, List.copyOf(tableKeys)));
+            keys = java.util.Collections.unmodifiableMap(copy);
+        }
+
+        /** How many rows, over all tables. */
+        public int size() {
+            return keys.values().stream().mapToInt(List::size).sum();
+        }
+    }
+
+    /** Both changes at once: the wider of the two, or the ranges (or rows) of both. */
     static TableChange merge(TableChange a, TableChange b) {
         if (a instanceof Rewritten || b instanceof Rewritten) {
             return new Rewritten();
+        }
+        if (a instanceof Members first && b instanceof Members second) {
+            Map<String, Set<Key>> all = new LinkedHashMap<>();
+            for (Members members : List.of(first, second)) {
+                members.keys().forEach((table, keys) -> all.computeIfAbsent(table, name -> new LinkedHashSet<>())
+                        .addAll(keys));
+            }
+            Map<String, List<Key>> lists = new LinkedHashMap<>();
+            all.forEach((table, keys) -> lists.put(table, List.copyOf(keys)));
+            return new Members(lists);
         }
         if (a instanceof Ranges first && b instanceof Ranges second) {
             List<KeyRange> all = new ArrayList<>(first.ranges());

@@ -48,6 +48,20 @@ public final class DaemonMeters {
                 .description("Sync cycles run and the time they took").register(registry);
         Gauge.builder("mysqlslice.cycle.last.duration", metrics, live -> live.lastCycleMillis() / 1000.0)
                 .description("Duration of the last sync cycle").baseUnit("seconds").register(registry);
+        metrics.slices().forEach((slice, counts) -> {
+            for (String how : List.of("maintained", "rebuilt")) {
+                FunctionCounter.builder("mysqlslice.slice.cycles", metrics, live -> (how.equals("maintained")
+                                ? live.slices().get(slice).maintained : live.slices().get(slice).rebuilt).sum())
+                        .tag("slice", slice).tag("how", how)
+                        .description("Cycles that changed a slice: maintained in place from the changed rows, or"
+                                + " rebuilt whole").register(registry);
+            }
+            for (String change : List.of("added", "updated", "evicted")) {
+                FunctionCounter.builder("mysqlslice.slice.rows", metrics, live -> sliceRows(live.slices().get(slice), change))
+                        .tag("slice", slice).tag("change", change)
+                        .description("Rows of a slice's tables added, updated and evicted").register(registry);
+            }
+        });
         for (String table : tables) {
             perTable(registry, "mysqlslice.dirty.ranges.pending", table,
                     "Dirty keys or ranges waiting to be synced (1 for a whole table)",
@@ -56,6 +70,14 @@ public final class DaemonMeters {
                     "1 when syncing this table stopped with an error (see status and logs)",
                     live -> live.stoppedTables().containsKey(table) ? 1 : 0, metrics);
         }
+    }
+
+    private static double sliceRows(DaemonMetrics.SliceCounts counts, String change) {
+        return switch (change) {
+            case "added" -> counts.added.sum();
+            case "updated" -> counts.updated.sum();
+            default -> counts.evicted.sum();
+        };
     }
 
     /** Micrometer holds the state object weakly: it must be the daemon's own metrics, not a lambda. */

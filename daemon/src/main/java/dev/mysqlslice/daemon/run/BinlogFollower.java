@@ -95,7 +95,8 @@ final class BinlogFollower {
     /** Tracks a table (or a slice's tables) again with a freshly read shape. */
     void track(TablePlan plan) {
         for (var member : plan.members()) {
-            tables.track(new TableTracker.Tracked(member.name(), plan.name(), KeyExtractor.of(member), true));
+            tables.track(new TableTracker.Tracked(member.name(), plan.name(), KeyExtractor.of(member), true,
+                    plan.config().strategy() == StrategyKind.SLICE));
         }
         dirty.register(plan.name(), spec(plan));
         if (plan.config().strategy() == StrategyKind.APPEND_ONLY) {

@@ -7,6 +7,7 @@ import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.strategy.ProgressListener;
 import dev.mysqlslice.strategy.Scope;
 import dev.mysqlslice.strategy.Servers;
+import dev.mysqlslice.strategy.SliceStrategy;
 import dev.mysqlslice.strategy.SyncMode;
 import dev.mysqlslice.strategy.SyncStrategy;
 import dev.mysqlslice.strategy.TableJob;
@@ -61,14 +62,15 @@ public final class CycleRunner {
             }
             MDC.put("table", plan.name());
             try {
-                Scope scope = entry.getValue() instanceof TableChange.Rewritten ? Scope.EVERY_ROW
-                        : entry.getValue() instanceof TableChange.Ranges ranges
-                        && plan.config().strategy() != StrategyKind.SLICE ? new Scope.Ranges(ranges.ranges()) : Scope.WHOLE;
                 List<TableReport> reports = strategies.get(plan.config().strategy())
-                        .sync(new TableJob(plan, scope, SyncMode.APPLY, servers, ProgressListener.NONE));
+                        .sync(new TableJob(plan, scope(entry.getValue(), plan), SyncMode.APPLY, servers,
+                                ProgressListener.NONE));
                 for (TableReport report : reports) {
                     metrics.work(report.counters());
                     rows += report.counters().changes();
+                }
+                if (plan.config().strategy() == StrategyKind.SLICE && !reports.isEmpty()) {
+                    metrics.slice(plan.name(), SliceStrategy.MAINTAINED.equals(reports.get(0).checkedBy()), reports);
                 }
             } catch (MysqlsliceException e) {
                 if (e.failure() == Failure.SCHEMA) {
@@ -84,5 +86,20 @@ public final class CycleRunner {
             }
         }
         return new Result(retry, stop, rows, connectionFailed);
+    }
+
+    /** What part of a table its strategy syncs for a change: a slice's changed rows, ranges, or all of it. */
+    static Scope scope(TableChange change, TablePlan plan) {
+        boolean slice = plan.config().strategy() == StrategyKind.SLICE;
+        if (change instanceof TableChange.Rewritten) {
+            return Scope.EVERY_ROW;
+        }
+        if (change instanceof TableChange.Members members && slice) {
+            return new Scope.Members(members.keys());
+        }
+        if (change instanceof TableChange.Ranges ranges && !slice) {
+            return new Scope.Ranges(ranges.ranges());
+        }
+        return Scope.WHOLE;
     }
 }

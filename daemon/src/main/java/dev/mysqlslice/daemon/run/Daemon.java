@@ -119,6 +119,8 @@ public final class Daemon {
         this.faults = faults;
         plans.forEach(plan -> this.plans.put(plan.name(), plan));
         this.units = List.copyOf(this.plans.keySet());
+        plans.stream().filter(plan -> plan.config().strategy() == dev.mysqlslice.config.StrategyKind.SLICE)
+                .forEach(plan -> metrics.declareSlice(plan.name()));
     }
 
     public DaemonMetrics metrics() {

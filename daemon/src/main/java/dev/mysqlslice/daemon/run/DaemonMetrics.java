@@ -32,6 +32,7 @@ public final class DaemonMetrics {
     private final Map<String, String> stopped = new ConcurrentHashMap<>();
     private volatile boolean tailing;
     private final Map<dev.mysqlslice.daemon.binlog.Unaccounted, LongAdder> comparedInFull = new ConcurrentHashMap<>();
+    private final Map<String, SliceCounts> slices = new ConcurrentHashMap<>();
 
     void cycle(long millis, long changes) {
         cycles.increment();
@@ -60,6 +61,36 @@ public final class DaemonMetrics {
     public long comparedInFull(dev.mysqlslice.daemon.binlog.Unaccounted cause) {
         LongAdder count = comparedInFull.get(cause);
         return count == null ? 0 : count.sum();
+    }
+
+    /** One cycle of a slice: maintained in place or rebuilt, and the rows it added, updated and evicted per table. */
+    void slice(String slice, boolean inPlace, java.util.List<dev.mysqlslice.strategy.TableReport> reports) {
+        SliceCounts counts = slices.computeIfAbsent(slice, name -> new SliceCounts());
+        (inPlace ? counts.maintained : counts.rebuilt).increment();
+        reports.forEach(report -> {
+            counts.added.add(report.counters().inserted());
+            counts.updated.add(report.counters().updated());
+            counts.evicted.add(report.counters().deleted());
+        });
+    }
+
+    /** A slice this daemon keeps, so that its meters exist from the start. */
+    void declareSlice(String slice) {
+        slices.computeIfAbsent(slice, name -> new SliceCounts());
+    }
+
+    /** The slices' cycles and rows so far, by slice. */
+    public Map<String, SliceCounts> slices() {
+        return slices;
+    }
+
+    /** Cycles of one slice maintained in place and rebuilt, and the rows added, updated and evicted. */
+    public static final class SliceCounts {
+        public final LongAdder maintained = new LongAdder();
+        public final LongAdder rebuilt = new LongAdder();
+        public final LongAdder added = new LongAdder();
+        public final LongAdder updated = new LongAdder();
+        public final LongAdder evicted = new LongAdder();
     }
 
     void fullSync() {

@@ -44,7 +44,8 @@ public record DaemonReport(Optional<Checkpoint> checkpoint, BinlogPosition sourc
     public Map<String, String> pending() {
         Map<String, String> pending = new LinkedHashMap<>();
         checkpoint.ifPresent(saved -> saved.pending().forEach((table, change) -> pending.put(table,
-                change instanceof TableChange.Ranges ranges ? ranges.ranges().size() + " range(s)" : "whole table")));
+                change instanceof TableChange.Ranges ranges ? ranges.ranges().size() + " range(s)"
+                        : change instanceof TableChange.Members members ? members.size() + " row(s)" : "whole table")));
         return pending;
     }
 

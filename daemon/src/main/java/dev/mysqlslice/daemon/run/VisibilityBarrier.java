@@ -46,6 +46,16 @@ public final class VisibilityBarrier {
                     && !lock(source, plan.shape(), ranges.ranges())) {
                 locked.add(entry.getKey());
             }
+            if (plan != null && entry.getValue() instanceof TableChange.Members members) {
+                for (Map.Entry<String, List<dev.mysqlslice.model.Key>> rows : members.keys().entrySet()) {
+                    Optional<TableShape> member = plan.member(rows.getKey()).filter(TableShape::hasKey);
+                    if (member.isPresent() && !lock(source, member.get(), rows.getValue().stream()
+                            .map(KeyRange::single).toList())) {
+                        locked.add(entry.getKey());
+                        break;
+                    }
+                }
+            }
         }
         lastRow.ifPresent(row -> plans.values().stream()
                 .filter(plan -> plan.member(row.table()).filter(TableShape::hasKey).isPresent())

@@ -142,13 +142,13 @@ class EventRouterTest {
     private static DirtyTracker route(String resource, String database, TableShape shape, EventRouter.Listener listener,
                                       BinlogFaults faults, Predicate<Event> upTo, long routeAfter) throws IOException {
         TableTracker tables = new TableTracker(database);
-        tables.track(new TableTracker.Tracked(shape.name(), shape.name(), KeyExtractor.of(shape), true));
+        tables.track(new TableTracker.Tracked(shape.name(), shape.name(), KeyExtractor.of(shape), true, false));
         DirtyTracker dirty = new DirtyTracker(Map.of(shape.name(), new DirtyTracker.TableSpec(true, false, 1000)));
         EventRouter.Listener retracking = new EventRouter.Listener() {
             @Override
             public void ddl(String table) {
                 // As the daemon does once it has read the table's shape again.
-                tables.track(new TableTracker.Tracked(shape.name(), shape.name(), KeyExtractor.of(shape), true));
+                tables.track(new TableTracker.Tracked(shape.name(), shape.name(), KeyExtractor.of(shape), true, false));
                 listener.ddl(table);
             }
 

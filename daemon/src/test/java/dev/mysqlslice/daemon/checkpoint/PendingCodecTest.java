@@ -22,6 +22,8 @@ class PendingCodecTest {
         pending.put("mixed", new TableChange.Ranges(List.of(KeyRange.single(Key.of(new BigInteger("18446744073709551615"),
                 new BigDecimal("-1.50"), "é😀", Bytes.of(new byte[] {0, (byte) 0xff}), 2.5)))));
         pending.put("everything", new TableChange.Whole());
+        pending.put("slice", new TableChange.Members(Map.of("tok", List.of(Key.of(3L), Key.of(4L)),
+                "pairs", List.of(Key.of(1L, "é")))));
 
         String json = PendingCodec.write(pending);
 

@@ -62,6 +62,29 @@ class DirtyTrackerTest {
     }
 
     @Test
+    void aSlicesRowsAreKeptPerTableMergedWithRetriesAndPastTheLimitTheWholeSlice() throws Exception {
+        tracker.markMember("ref", "ref", Key.of(1L));
+        tracker.markMember("ref", "tok", Key.of(1L));
+        tracker.markMember("ref", "tok", Key.of(1L));
+        tracker.restore(Map.of("ref", new TableChange.Members(Map.of("tok", List.of(Key.of(2L))))));
+        tracker.commit(BinlogPosition.of("f", 2), 0);
+
+        assertThat(tracker.pending()).containsEntry("ref", 3);
+        assertThat(tracker.awaitWork(Duration.ZERO)).isTrue();
+        TableChange.Members members = (TableChange.Members) tracker.drain().changes().get("ref");
+        assertThat(members.keys()).containsEntry("ref", List.of(Key.of(1L)));
+        assertThat(members.keys().get("tok")).containsExactlyInAnyOrder(Key.of(1L), Key.of(2L));
+
+        for (int i = 0; i <= SliceDirt.MAX_KEYS; i++) {
+            tracker.markMember("ref", "tok", Key.of((long) i));
+        }
+        assertThat(tracker.drain().changes()).containsEntry("ref", new TableChange.Whole());
+        tracker.markMember("ref", "tok", Key.of(1L));
+        tracker.markRewritten("ref");
+        assertThat(tracker.drain().changes()).containsEntry("ref", new TableChange.Rewritten());
+    }
+
+    @Test
     void tooManyNonIntegerKeysBecomeTheWholeTable() {
         for (int i = 0; i <= TableDirt.MAX_ENTRIES; i++) {
             tracker.mark("names", Key.of("name" + i));
