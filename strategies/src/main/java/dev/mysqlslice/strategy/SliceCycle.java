@@ -284,7 +284,7 @@ final class SliceCycle {
             List<Object> missing = request.target().query(sql.sql(), statement -> sql.bind(statement, 1),
                     row -> decode(row.getBytes(1), fromColumn), "following " + reference);
             for (List<Object> valueBatch : batches(missing)) {
-                copy(to, in(toColumn, valueBatch));
+                copy(to, in(toColumn, valueBatch), false);
                 for (Key key : keys(request.target(), to, in(toColumn, valueBatch), "following " + reference)) {
                     touch(to.name(), key, false);
                     pulled.add(key);
@@ -308,7 +308,7 @@ final class SliceCycle {
             for (List<Key> batch : batches(keys)) {
                 SqlFragment where = KeySql.in(shape.keys(), batch);
                 delete(shape, where);
-                copy(shape, where.and(filter));
+                copy(shape, where.and(filter), !followed.contains(table));
             }
         });
     }
@@ -356,7 +356,7 @@ final class SliceCycle {
             keys(request.target(), childShape, where, "finding children of " + parent.name())
                     .forEach(key -> touch(childShape.name(), key, true));
             delete(childShape, where);
-            copy(childShape, where);
+            copy(childShape, where, true);
             keys(request.target(), childShape, where, "finding children of " + parent.name())
                     .forEach(key -> touch(childShape.name(), key, false));
         }
@@ -374,26 +374,49 @@ final class SliceCycle {
         }
     }
 
-    /** Copies the source rows matching {@code where} into the same table of the target. */
-    private void copy(TableShape shape, SqlFragment where) {
+    /**
+     * Copies the source rows matching {@code where} into the same table of the target. A copied row
+     * may displace a target row holding its key or a unique value: a row that changed on the source
+     * after the position this cycle syncs to (its change comes with a later cycle), or a unique value
+     * that moved. A children row has nothing hanging off it, so the source's row simply takes its
+     * place ({@code replaceAllowed}); in a followed table the displaced row may hold up other members,
+     * so the cycle gives up and the slice is rebuilt.
+     */
+    private void copy(TableShape shape, SqlFragment where, boolean replaceAllowed) {
         SqlFragment select = CopySql.select(shape, where, 0);
+        Written written;
+        try {
+            written = stream(select, shape, cursor -> writer.write(request.target(), shape, shape.name(), cursor,
+                    request.localInfile(), request.source().endpoint()));
+        } catch (BulkWriter.Collision collision) {
+            if (!replaceAllowed) {
+                throw displaced(shape);
+            }
+            stream(select, shape, cursor -> writer.replace(request.target(), shape, shape.name(), cursor));
+            return;
+        }
+        if (written != null && written.displaced() > 0 && !replaceAllowed) {
+            throw displaced(shape);
+        }
+    }
+
+    private static SliceMaintainer.TooLarge displaced(TableShape shape) {
+        return new SliceMaintainer.TooLarge("a row of " + shape.name() + " took the key or a unique value of another"
+                + " row of the slice");
+    }
+
+    /** Streams the rows of {@code select} from the source into {@code write}; says what it wrote. */
+    private Written stream(SqlFragment select, TableShape shape, java.util.function.Function<RowCursor, Written> write) {
         List<KeyType> keyTypes = KeyCodec.types(shape.keys());
         Written[] written = new Written[1];
-        try {
-            request.source().stream(select.sql(), statement -> select.bind(statement, 1), rows -> {
-                RowCursor cursor = new RowCursor(rows, shape.storedColumns().size(), keyTypes);
-                written[0] = writer.write(request.target(), shape, shape.name(), cursor, request.localInfile(),
-                        request.source().endpoint());
-                long[] tableRead = read.computeIfAbsent(shape.name(), name -> new long[2]);
-                tableRead[0] += cursor.count();
-                tableRead[1] += cursor.bytes();
-            }, "reading rows of " + shape.name() + " for the slice");
-        } catch (BulkWriter.Collision collision) {
-            throw new SliceMaintainer.TooLarge("a unique value of " + shape.name() + " moved to another row");
-        }
-        if (written[0] != null && written[0].displaced() > 0) {
-            throw new SliceMaintainer.TooLarge("a unique value of " + shape.name() + " moved to another row");
-        }
+        request.source().stream(select.sql(), statement -> select.bind(statement, 1), rows -> {
+            RowCursor cursor = new RowCursor(rows, shape.storedColumns().size(), keyTypes);
+            written[0] = write.apply(cursor);
+            long[] tableRead = read.computeIfAbsent(shape.name(), name -> new long[2]);
+            tableRead[0] += cursor.count();
+            tableRead[1] += cursor.bytes();
+        }, "reading rows of " + shape.name() + " for the slice");
+        return written[0];
     }
 
     private void delete(TableShape shape, Set<Key> keys) {

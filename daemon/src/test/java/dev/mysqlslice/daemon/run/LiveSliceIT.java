@@ -168,6 +168,51 @@ class LiveSliceIT {
         }
     }
 
+    @Test
+    void aRootTableThatIsFollowedKeepsRowsOutsideWhereWhileAMemberRefersToThem(ServerPair servers) {
+        String schema = "CREATE TABLE cat (id INT PRIMARY KEY, kind VARCHAR(10) NOT NULL, parent_id INT NULL,"
+                + " KEY (parent_id))";
+        servers.source().execute(schema, "INSERT INTO cat VALUES (1, 'drop', NULL), (2, 'drop', 1), (3, 'keep', 2),"
+                + " (4, 'drop', NULL), (5, 'drop', 6), (6, 'drop', 5)");
+        servers.target().execute(schema);
+        String tables = """
+                tables:
+                  cat:
+                    strategy: slice
+                    where: "kind = 'keep'"
+                    follow:
+                      - cat.parent_id -> cat.id
+                """;
+        String expected = "WITH RECURSIVE reached (id) AS (SELECT id FROM cat WHERE kind = 'keep' UNION"
+                + " SELECT c.parent_id FROM cat c JOIN reached r ON c.id = r.id WHERE c.parent_id IS NOT NULL)"
+                + " SELECT * FROM cat WHERE id IN (SELECT id FROM reached) ORDER BY id";
+        List<String[]> steps = List.of(
+                new String[] {"UPDATE cat SET kind = 'drop' WHERE id = 3"},
+                new String[] {"UPDATE cat SET kind = 'keep' WHERE id = 2"},
+                new String[] {"UPDATE cat SET parent_id = 4 WHERE id = 2"},
+                new String[] {"UPDATE cat SET kind = 'keep' WHERE id = 6"},
+                new String[] {"UPDATE cat SET kind = 'drop' WHERE id = 6", "UPDATE cat SET parent_id = 5 WHERE id = 4"},
+                new String[] {"DELETE FROM cat WHERE id = 2"});
+        try (RunningDaemon daemon = RunningDaemon.start(servers, tables)) {
+            java.util.function.BooleanSupplier exact = () -> servers.target().rows("SELECT * FROM cat ORDER BY id")
+                    .equals(servers.source().rows(expected));
+            daemon.await(() -> slice(daemon, "cat").rebuilt.sum() > 0 && exact.getAsBoolean(), DaemonIT.CONVERGE,
+                    "the first sync");
+            assertThat(servers.target().rows("SELECT id FROM cat ORDER BY id")).hasSize(3);
+            for (String[] step : steps) {
+                long maintained = slice(daemon, "cat").maintained.sum();
+                servers.source().execute(step);
+                daemon.await(() -> slice(daemon, "cat").maintained.sum() > maintained && exact.getAsBoolean(),
+                        DaemonIT.CONVERGE, "the slice after " + String.join("; ", step));
+            }
+            assertThat(slice(daemon, "cat").rebuilt.sum()).isEqualTo(1);
+        }
+    }
+
+    private static DaemonMetrics.SliceCounts slice(RunningDaemon daemon, String name) {
+        return daemon.daemon().metrics().slices().get(name);
+    }
+
     private static void readUntilStopped(TestDatabase target, AtomicBoolean running, List<String> seen, AtomicLong reads) {
         String[] dangling = {
             "SELECT COUNT(*) FROM ref r LEFT JOIN tok t ON t.id = r.tok_id WHERE r.tok_id IS NOT NULL AND t.id IS NULL",
