@@ -1,7 +1,6 @@
 package dev.mysqlslice.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,25 +52,8 @@ final class LoadScenario {
         rewriteWithMarkers(config);
         // Bring the checkpoint to the end of the binlog first, so the counters cover the load only.
         Timed.shell(lab.dir(), lab.environment(), lab.mysqlslice("sync --incremental -q --config " + config));
-        Path report = lab.dir().resolve("s5-report.json");
-        Path log = lab.dir().resolve("s5-daemon.log");
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec /usr/bin/time -f '%e %M' -o " + lab.dir()
-                .resolve("s5-time.txt") + " " + lab.mysqlslice("daemon " + settings.daemonLog()
-                + " --config " + config + " --report " + report))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(lab.environment());
-        Process daemon;
-        try {
-            daemon = builder.start();
-            awaitLog(log, "following the source binlog", 120);
-            Thread.sleep(1000);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        Observer observer = new Observer();
+        BenchDaemon daemon = BenchDaemon.start(lab, "s5", config, settings.daemonLog(), 120);
+        MarkerObserver observer = new MarkerObserver(lab, "bench_markers", 0);
         Thread watching = new Thread(observer, "bench-observer");
         watching.start();
         Writer writer = new Writer();
@@ -83,7 +64,7 @@ final class LoadScenario {
         long daemonCpu = sourceTicks() - ticks - baselineCpu;
         boolean identical = Convergence.identical(lab, "bench_orders", "id");
         observer.stop();
-        long peakKb = stopDaemon(daemon);
+        long peakKb = daemon.stop();
 
         List<Double> lags = new ArrayList<>();
         writer.markers.forEach((id, committed) -> {
@@ -92,7 +73,7 @@ final class LoadScenario {
         });
         long missing = lags.stream().filter(lag -> lag.isNaN()).count();
         List<Double> known = lags.stream().filter(lag -> !lag.isNaN()).sorted().toList();
-        JsonNode counters = read(report);
+        JsonNode counters = daemon.report();
         long rehashed = counters == null ? -1 : counters.path("rowsHashed").asLong() + counters.path("rowsListed").asLong();
         double perChange = writer.changes.get() == 0 ? 0 : (double) rehashed / writer.changes.get();
         String note = String.format(Locale.ROOT, "lag p50 %.0f ms, p99 %.0f ms, max %.0f ms over %d markers%s;"
@@ -135,46 +116,13 @@ final class LoadScenario {
         }
     }
 
-    private long stopDaemon(Process daemon) {
-        // GNU time does not pass signals on: SIGTERM goes to the daemon itself.
-        daemon.toHandle().descendants().forEach(ProcessHandle::destroy);
-        try {
-            daemon.waitFor();
-            String[] fields = Files.readString(lab.dir().resolve("s5-time.txt")).strip().split("\n");
-            return Long.parseLong(fields[fields.length - 1].split(" ")[1]);
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private static void awaitLog(Path log, String text, int seconds) throws InterruptedException, IOException {
-        long deadline = System.currentTimeMillis() + Math.max(1, seconds) * 1000L;
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        if (seconds > 0) {
-            throw new IllegalStateException("the daemon did not log '" + text + "': " + Files.readString(log));
-        }
-    }
-
-    private static JsonNode read(Path report) {
-        try {
-            return Files.exists(report) ? new ObjectMapper().readTree(report.toFile()) : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     /** Changes rows at the configured rate: every 10 ms a marker and the rest as single rows or small transactions. */
     private final class Writer {
         final Map<Long, Long> markers = new ConcurrentHashMap<>();
         final AtomicLong changes = new AtomicLong();
         long started;
 
-        void run(int seconds, Observer observer) {
+        void run(int seconds, MarkerObserver observer) {
             int perTick = Math.max(1, settings.s5Rate() / 100);
             long maxId = settings.rows() * 20 / 19;
             Random random = new Random(5);
@@ -220,7 +168,7 @@ final class LoadScenario {
         }
 
         /** Writes one marker row and notes when it committed. */
-        private void mark(PreparedStatement marker, Observer observer) throws SQLException {
+        private void mark(PreparedStatement marker, MarkerObserver observer) throws SQLException {
             marker.executeUpdate();
             long committed = System.nanoTime();
             try (ResultSet keys = marker.getGeneratedKeys()) {
@@ -235,51 +183,6 @@ final class LoadScenario {
         private long id(Random random, long maxId) {
             long id = 1 + (long) (random.nextDouble() * maxId);
             return id % 20 == 0 ? id + 1 : id;
-        }
-    }
-
-    /** Polls the target for new marker rows and records when each was first seen. */
-    private final class Observer implements Runnable {
-        final Map<Long, Long> seen = new ConcurrentHashMap<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-
-        @Override
-        public void run() {
-            try (Connection connection = lab.connect(lab.target(), true);
-                 PreparedStatement poll = connection.prepareStatement("SELECT id FROM bench_markers WHERE id > ? ORDER BY id")) {
-                long last = 0;
-                while (running.get()) {
-                    poll.setLong(1, last);
-                    try (ResultSet rows = poll.executeQuery()) {
-                        long now = System.nanoTime();
-                        while (rows.next()) {
-                            last = rows.getLong(1);
-                            seen.putIfAbsent(last, now);
-                        }
-                    }
-                    Thread.sleep(2);
-                }
-            } catch (SQLException e) {
-                LOG.warn("S5 observer: {}", e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        void awaitAll(java.util.Set<Long> ids, int seconds) {
-            long deadline = System.currentTimeMillis() + seconds * 1000L;
-            while (!seen.keySet().containsAll(ids) && System.currentTimeMillis() < deadline) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-
-        void stop() {
-            running.set(false);
         }
     }
 }

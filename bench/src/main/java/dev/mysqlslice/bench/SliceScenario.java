@@ -1,13 +1,11 @@
 package dev.mysqlslice.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,27 +88,9 @@ final class SliceScenario {
                 + config));
         LOG.info("S6: initial slice built in {} s (exit {})", initial.seconds(), initial.exitCode());
 
-        Path report = lab.dir().resolve("s6-report.json");
-        Path log = lab.dir().resolve("s6-daemon.log");
-        Path time = lab.dir().resolve("s6-time.txt");
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", "exec /usr/bin/time -f '%e %M' -o " + time + " "
-                + lab.mysqlslice("daemon " + settings.daemonLog() + " --config " + config
-                + " --report " + report))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().putAll(lab.environment());
-        Process daemon;
-        try {
-            daemon = builder.start();
-            awaitLog(log, "following the source binlog", 300);
-            Thread.sleep(1000);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        BenchDaemon daemon = BenchDaemon.start(lab, "s6", config, settings.daemonLog(), 300);
         long sentBefore = bytesSent();
-        Observer observer = new Observer();
+        MarkerObserver observer = new MarkerObserver(lab, "slice_ref", MARKER_BASE);
         Thread watching = new Thread(observer, "bench-slice-observer");
         watching.start();
         Writer writer = new Writer();
@@ -121,7 +100,7 @@ final class SliceScenario {
         observer.awaitAll(writer.markers.keySet(), 120);
         long sent = bytesSent() - sentBefore;
         observer.stop();
-        long peakKb = stopDaemon(daemon, time);
+        long peakKb = daemon.stop();
         Timed.Run verify = Timed.shell(lab.dir(), lab.environment(), lab.mysqlslice("verify -q --config " + config));
 
         List<Double> lags = new ArrayList<>();
@@ -131,7 +110,7 @@ final class SliceScenario {
         });
         long missing = lags.stream().filter(lag -> lag.isNaN()).count();
         List<Double> known = lags.stream().filter(lag -> !lag.isNaN()).sorted().toList();
-        JsonNode counters = read(report);
+        JsonNode counters = daemon.report();
         long bytesRead = counters == null ? -1 : counters.path("bytesRead").asLong();
         long changes = Math.max(1, writer.written.get());
         String note = String.format(Locale.ROOT, "lag p50 %.0f ms, p99 %.0f ms, max %.0f ms over %d markers%s"
@@ -162,36 +141,6 @@ final class SliceScenario {
     private long bytesSent() {
         return Long.parseLong(lab.value(lab.source(), "SELECT VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
                 + " WHERE VARIABLE_NAME = 'BYTES_SENT'"));
-    }
-
-    private static long stopDaemon(Process daemon, Path time) {
-        daemon.toHandle().descendants().forEach(ProcessHandle::destroy);
-        try {
-            daemon.waitFor();
-            String[] fields = Files.readString(time).strip().split("\n");
-            return Long.parseLong(fields[fields.length - 1].split(" ")[1]);
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private static void awaitLog(Path log, String text, int seconds) throws InterruptedException, IOException {
-        long deadline = System.currentTimeMillis() + seconds * 1000L;
-        while (System.currentTimeMillis() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("the daemon did not log '" + text + "': " + Files.readString(log));
-    }
-
-    private static JsonNode read(Path report) {
-        try {
-            return Files.exists(report) ? new ObjectMapper().readTree(report.toFile()) : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** One slice change every 10 ms, a marker root row every tenth. */
@@ -267,54 +216,6 @@ final class SliceScenario {
                 statement.setObject(i + 1, values[i]);
             }
             return statement;
-        }
-    }
-
-    /** Polls the target for marker roots and records when each was first seen. */
-    private final class Observer implements Runnable {
-        final Map<Long, Long> seen = new ConcurrentHashMap<>();
-        private final AtomicBoolean running = new AtomicBoolean(true);
-
-        @Override
-        public void run() {
-            try (Connection connection = lab.connect(lab.target(), true);
-                 PreparedStatement poll = connection.prepareStatement(
-                         "SELECT id FROM slice_ref WHERE id > ? ORDER BY id")) {
-                long last = MARKER_BASE - 1;
-                while (running.get()) {
-                    poll.setLong(1, last);
-                    try (ResultSet rows = poll.executeQuery()) {
-                        long now = System.nanoTime();
-                        while (rows.next()) {
-                            last = Math.max(last, rows.getLong(1));
-                            seen.putIfAbsent(rows.getLong(1), now);
-                        }
-                    } catch (SQLException e) {
-                        // The table is swapped by a rebuild: poll again.
-                    }
-                    Thread.sleep(2);
-                }
-            } catch (SQLException e) {
-                LOG.warn("S6 observer: {}", e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        void awaitAll(java.util.Set<Long> ids, int seconds) {
-            long deadline = System.currentTimeMillis() + seconds * 1000L;
-            while (!seen.keySet().containsAll(ids) && System.currentTimeMillis() < deadline) {
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-
-        void stop() {
-            running.set(false);
         }
     }
 }

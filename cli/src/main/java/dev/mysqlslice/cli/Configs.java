@@ -40,8 +40,8 @@ public final class Configs {
             err.flush();
         }
         Path home = Path.of(System.getProperty("user.home"));
-        Config config = loader.load(options.configFile(), options.sourceOverrides(), options.targetOverrides(),
-                options.defaults(Role.SOURCE, home), options.defaults(Role.TARGET, home));
+        Config config = options.withThrottleFlags(loader.load(options.configFile(), options.sourceOverrides(),
+                options.targetOverrides(), options.defaults(Role.SOURCE, home), options.defaults(Role.TARGET, home)));
         tlsWarnings(config).forEach(warning -> LOG.warn("{}", warning));
         return config;
     }

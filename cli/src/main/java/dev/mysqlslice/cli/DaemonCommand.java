@@ -56,7 +56,7 @@ public final class DaemonCommand implements Callable<Integer> {
         Daemon daemon = launcher.get().create(connection, tables, spec.commandLine().getErr());
         DaemonSettings settings = metricsPort == null ? daemon.settings() : daemon.settings().withMetricsPort(metricsPort);
         try (MonitorServer monitor = settings.metricsPort() == 0 ? null : MonitorServer.start(settings.metricsAddress(),
-                settings.metricsPort(), daemon.metrics(), daemon.units(), settings.maxLag())) {
+                settings.metricsPort(), daemon.metrics(), daemon.units(), settings.maxLag(), daemon.throttle())) {
             Signals.onStop(daemon::requestStop);
             Daemon.Outcome outcome = daemon.run(Daemon.Mode.FOREVER);
             if (report != null) {

@@ -16,6 +16,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     public static final int BINLOG = 4;
     public static final int SCHEMA = 5;
     public static final int ANOTHER_WRITER = 6;
+    public static final int CRITICAL_LOAD = 7;
     public static final int INTERNAL = 70;
     public static final int INTERRUPTED = 130;
     public static final int TERMINATED = 143;
@@ -35,6 +36,8 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         table.put(Integer.toString(SCHEMA), "Source and target table shapes differ, or a target table is missing.");
         table.put(Integer.toString(ANOTHER_WRITER), "Another writer: a daemon already holds this checkpoint, or"
                 + " another session writes the target tables.");
+        table.put(Integer.toString(CRITICAL_LOAD), "The source reached --critical-load (throttle.critical-load); the"
+                + " command stopped between batches, the target is consistent, running again finishes the job.");
         table.put(Integer.toString(INTERNAL), "Internal error (a bug: please report it).");
         table.put(Integer.toString(INTERRUPTED), "Interrupted (Ctrl-C).");
         table.put(Integer.toString(TERMINATED), "Stopped by SIGTERM (one-shot commands; the daemon exits 0 after"
@@ -47,6 +50,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
             case CONFIG -> USAGE;
             case CONNECTION, PRIVILEGE, LOCKED -> CONNECTION;
             case ANOTHER_WRITER -> ANOTHER_WRITER;
+            case CRITICAL_LOAD -> CRITICAL_LOAD;
             case BINLOG -> BINLOG;
             case SCHEMA -> SCHEMA;
             case INTERRUPTED -> INTERRUPTED;

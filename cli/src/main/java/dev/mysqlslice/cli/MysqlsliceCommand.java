@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "mysqlslice", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keeps a local MySQL/MariaDB database in sync with selected tables of a remote one, table by table, with a strategy per table (append-only, general, slice).",
         subcommands = {SchemaCommand.class, SyncCommand.class, VerifyCommand.class, DaemonCommand.class,
-                StatusCommand.class, SandboxCommand.class},
+                StatusCommand.class, PauseCommand.class, ResumeCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         footer = {"", "Aliases of the original tool: pull-schema = schema pull, pull-slice = sync."})
 public final class MysqlsliceCommand implements Runnable {

@@ -39,6 +39,38 @@ class CliErrorsIT {
     }
 
     @Test
+    void theCriticalLoadStopsASyncWithItsOwnExitCodeAndABadLoadFlagIsAUsageError(ServerPair servers) {
+        for (var database : java.util.List.of(servers.source(), servers.target())) {
+            database.execute("CREATE TABLE crit (id INT PRIMARY KEY)");
+        }
+        servers.source().execute("INSERT INTO crit VALUES (1), (2)");
+        Path config = CliRun.config(dir, servers.yaml("tables:\n  crit: general\n"));
+
+        // The throttle's own status query always runs, so Threads_running is at least 1.
+        CliRun stopped = CliRun.run(servers.passwordEnvironment(), "sync", "--config", config.toString(),
+                "--critical-load", "Threads_running=0");
+        CliRun bad = CliRun.run(servers.passwordEnvironment(), "sync", "--config", config.toString(),
+                "--max-load", "Threads_running");
+
+        assertThat(stopped.exitCode()).as(stopped.toString()).isEqualTo(ExitCodes.CRITICAL_LOAD);
+        assertThat(stopped.err()).contains("the source reached the critical load Threads_running=")
+                .contains("(ceiling 0)");
+        assertThat(servers.target().count("crit")).isZero();
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(bad.err()).contains("--max-load: 'Threads_running' is not VARIABLE=NUMBER");
+        assertThat(CliRun.run(servers.passwordEnvironment(), "sync", "--config", config.toString()).exitCode())
+                .isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void pauseWithoutARunningDaemonSaysSo() {
+        CliRun run = CliRun.run(Map.of(), "pause", "--metrics-port", "1");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCodes.CONNECTION);
+        assertThat(run.err().strip()).hasLineCount(1).contains("no daemon answers on 127.0.0.1:1");
+    }
+
+    @Test
     void aWrongPasswordIsAConnectionErrorWithoutThePassword(ServerPair servers) {
         Path config = CliRun.config(dir, servers.yaml(""));
         Map<String, String> environment = Map.of(servers.source().passwordEnv(), "Wr0ng-Secret-123",

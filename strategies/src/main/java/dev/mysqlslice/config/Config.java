@@ -13,12 +13,17 @@ import java.util.Optional;
  * @param defaults settings tables inherit
  * @param tables   the configured tables in file order; empty means "every table of the source database"
  * @param daemon   how the daemon follows the binlog
+ * @param throttle how work on the source holds back
  */
 public record Config(Optional<Path> file, EndpointConfig source, EndpointConfig target, Defaults defaults,
-                     List<TableConfig> tables, DaemonSettings daemon) {
+                     List<TableConfig> tables, DaemonSettings daemon, ThrottleSettings throttle) {
 
     public Config {
         tables = List.copyOf(tables);
+    }
+
+    public Config withThrottle(ThrottleSettings newThrottle) {
+        return new Config(file, source, target, defaults, tables, daemon, newThrottle);
     }
 
     public Optional<TableConfig> table(String name) {
@@ -31,6 +36,6 @@ public record Config(Optional<Path> file, EndpointConfig source, EndpointConfig 
     }
 
     public Config withTables(List<TableConfig> newTables) {
-        return new Config(file, source, target, defaults, newTables, daemon);
+        return new Config(file, source, target, defaults, newTables, daemon, throttle);
     }
 }

@@ -29,7 +29,9 @@ public final class ConfigLoader {
     /** Where the target is reached when neither a host nor a socket is given (Debian's default socket). */
     public static final Path DEFAULT_TARGET_SOCKET = Path.of("/run/mysqld/mysqld.sock");
 
-    private static final Set<String> TOP_KEYS = Set.of("source", "target", "defaults", "tables", "daemon");
+    private static final Set<String> TOP_KEYS = Set.of("source", "target", "defaults", "tables", "daemon", "throttle");
+    private static final Set<String> THROTTLE_KEYS = Set.of("max-load", "critical-load", "pause-file",
+            "max-lag-seconds", "replicas");
     private static final Set<String> DAEMON_KEYS = Set.of("server-id", "position", "min-cycle-gap-ms", "heartbeat-ms",
             "checkpoint-name", "max-lag-seconds", "metrics-port", "metrics-address");
     private static final Set<String> ENDPOINT_KEYS = Set.of("host", "port", "socket", "user", "password",
@@ -111,11 +113,79 @@ public final class ConfigLoader {
         Defaults defaults = defaults(tree, root);
         List<TableConfig> tables = tables(tree, root, defaults);
         DaemonSettings daemon = daemon(tree, root);
+        ThrottleSettings throttle = throttle(tree, root, directory);
 
         if (!tree.problems().isEmpty() || source.isEmpty() || target.isEmpty()) {
             throw new ConfigException(origin, tree.problems());
         }
-        return new Config(file, source.get(), target.get(), defaults, tables, daemon);
+        return new Config(file, source.get(), target.get(), defaults, tables, daemon, throttle);
+    }
+
+    private ThrottleSettings throttle(ConfigTree tree, JsonNode root, Optional<Path> directory) {
+        ThrottleSettings settings = ThrottleSettings.defaults();
+        Optional<JsonNode> node = tree.mapping(root, "", "throttle");
+        if (node.isEmpty()) {
+            return settings;
+        }
+        String path = "throttle";
+        tree.rejectUnknownKeys(node.get(), path, THROTTLE_KEYS);
+        Optional<String> maxLoad = tree.text(node.get(), path, "max-load");
+        if (maxLoad.isPresent()) {
+            settings = settings.withMaxLoad(loadLimit(tree, path + ".max-load", maxLoad.get()));
+        }
+        Optional<String> critical = tree.text(node.get(), path, "critical-load");
+        if (critical.isPresent()) {
+            settings = settings.withCriticalLoad(loadLimit(tree, path + ".critical-load", critical.get()));
+        }
+        OptionalInt maxLag = tree.integer(node.get(), path, "max-lag-seconds", 0, 86_400);
+        if (maxLag.isPresent()) {
+            settings = settings.withMaxLag(java.time.Duration.ofSeconds(maxLag.getAsInt()));
+        }
+        JsonNode replicas = node.get().get("replicas");
+        if (replicas != null) {
+            List<String> dsns = new ArrayList<>();
+            if (!replicas.isArray()) {
+                tree.problem(path + ".replicas", "must be a list of DSNs, e.g. [\"h=replica1,P=3306\"]");
+            } else {
+                for (int i = 0; i < replicas.size(); i++) {
+                    String dsn = replicas.get(i).asText();
+                    try {
+                        Dsn.parse(dsn, path + ".replicas[" + i + "]");
+                        dsns.add(dsn);
+                    } catch (ConfigException e) {
+                        e.problems().forEach(problem -> tree.problem(problem.path(), problem.message()));
+                    }
+                }
+            }
+            settings = settings.withReplicas(dsns);
+        }
+        Optional<String> pauseFile = tree.text(node.get(), path, "pause-file");
+        if (pauseFile.isPresent()) {
+            Path file = Path.of(pauseFile.get());
+            settings = settings.withPauseFile(directory.filter(dir -> !file.isAbsolute()).map(dir -> dir.resolve(file))
+                    .orElse(file));
+        }
+        return settings;
+    }
+
+    /** A {@code VAR=N[,VAR=N...]} or {@code none} setting; a problem naming {@code path} otherwise. */
+    private static dev.mysqlslice.throttle.LoadLimit loadLimit(ConfigTree tree, String path, String text) {
+        Optional<dev.mysqlslice.throttle.LoadLimit> limit = dev.mysqlslice.throttle.LoadLimit.parse(text);
+        if (limit.isEmpty()) {
+            tree.problem(path, loadLimitProblem(text));
+            return dev.mysqlslice.throttle.LoadLimit.NONE;
+        }
+        return limit.get();
+    }
+
+    /** A load limit given as a flag ({@code --max-load}); a config error naming the flag otherwise. */
+    public static dev.mysqlslice.throttle.LoadLimit loadLimitFlag(String flag, String text) {
+        return dev.mysqlslice.throttle.LoadLimit.parse(text).orElseThrow(() -> new ConfigException("the command line",
+                List.of(new ConfigProblem(flag, loadLimitProblem(text)))));
+    }
+
+    private static String loadLimitProblem(String text) {
+        return "'" + text + "' is not VARIABLE=NUMBER[,VARIABLE=NUMBER...] (e.g. Threads_running=25) or none";
     }
 
     private Optional<EndpointConfig> endpoint(ConfigTree tree, JsonNode root, Role role, EndpointOverrides flags,

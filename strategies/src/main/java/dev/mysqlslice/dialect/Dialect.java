@@ -60,6 +60,11 @@ public record Dialect(Flavor flavor, int major, int minor, int patch) {
         return !isMariadb() && atLeast(8, 2, 0) ? "SHOW BINARY LOG STATUS" : "SHOW MASTER STATUS";
     }
 
+    /** The statement that shows a replica's state (MySQL 8.0.22 renamed it; MariaDB keeps the old name too). */
+    public String replicaStatus() {
+        return !isMariadb() && atLeast(8, 0, 22) ? "SHOW REPLICA STATUS" : "SHOW SLAVE STATUS";
+    }
+
     /**
      * Session settings of this flavor, appended to the common {@code SET SESSION} list: MySQL 8
      * caches information_schema table statistics for a day unless told not to.

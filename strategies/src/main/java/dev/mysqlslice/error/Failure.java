@@ -22,6 +22,8 @@ public enum Failure {
     ANOTHER_WRITER,
     /** A lock wait timed out or a deadlock was chosen as victim: trying again can succeed. */
     LOCKED,
+    /** The source reached the configured critical load ({@code --critical-load}); the command stopped. */
+    CRITICAL_LOAD,
     /** The operation was interrupted (Ctrl-C, SIGTERM). */
     INTERRUPTED,
     /** A bug or an unexpected server answer. */

@@ -40,6 +40,7 @@ public final class Session implements AutoCloseable {
     private final Endpoint endpoint;
     private final Connection connection;
     private final java.util.function.Consumer<Session> release;
+    private final StatementGate gate;
 
     public Session(Endpoint endpoint, Connection connection) {
         this(endpoint, connection, null);
@@ -47,9 +48,20 @@ public final class Session implements AutoCloseable {
 
     /** A session whose {@link #close()} hands it to {@code release} (a pool) instead of closing the connection. */
     public Session(Endpoint endpoint, Connection connection, java.util.function.Consumer<Session> release) {
+        this(endpoint, connection, release, StatementGate.OPEN);
+    }
+
+    private Session(Endpoint endpoint, Connection connection, java.util.function.Consumer<Session> release,
+                    StatementGate gate) {
         this.endpoint = endpoint;
         this.connection = connection;
         this.release = release;
+        this.gate = gate;
+    }
+
+    /** This session with {@code gate} asked before each statement (the source's throttle). */
+    public Session gated(StatementGate newGate) {
+        return new Session(endpoint, connection, release, newGate);
     }
 
     public static Session open(Connector connector, Endpoint endpoint) {
@@ -164,8 +176,9 @@ public final class Session implements AutoCloseable {
         }, doing);
     }
 
-    /** Runs JDBC work, classifying any {@link SQLException}. */
+    /** Runs JDBC work, classifying any {@link SQLException}; the gate is asked first. */
     public <T> T with(Work<T> work, String doing) {
+        gate.beforeStatement();
         try {
             return work.run(connection);
         } catch (SQLException e) {

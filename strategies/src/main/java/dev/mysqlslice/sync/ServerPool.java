@@ -17,8 +17,16 @@ public final class ServerPool implements Servers, AutoCloseable {
     private final boolean localInfile;
     private final int transactionRows;
     private final ExecutorService executor;
+    private final dev.mysqlslice.jdbc.StatementGate sourceGate;
 
     public ServerPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows) {
+        this(connector, source, target, localInfile, transactionRows, dev.mysqlslice.jdbc.StatementGate.OPEN);
+    }
+
+    /** Source sessions ask {@code sourceGate} (the throttle) before each statement. */
+    public ServerPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows,
+                      dev.mysqlslice.jdbc.StatementGate sourceGate) {
+        this.sourceGate = sourceGate;
         this.connector = connector;
         this.source = source;
         this.target = target;
@@ -40,7 +48,7 @@ public final class ServerPool implements Servers, AutoCloseable {
 
     @Override
     public Session openSource() {
-        return Session.open(connector, source);
+        return Session.open(connector, source).gated(sourceGate);
     }
 
     @Override

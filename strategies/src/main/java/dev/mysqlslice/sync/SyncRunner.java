@@ -24,6 +24,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import dev.mysqlslice.throttle.ReplicaLag;
+import dev.mysqlslice.throttle.SourceStatus;
+import dev.mysqlslice.throttle.Throttle;
 import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +61,13 @@ public final class SyncRunner {
                     + " INSERTs, which are slower. SET GLOBAL local_infile = 1 on the target to speed them up");
         }
         LOG.info("{} {} table(s) from {} to {}", verb(request), plans.size(), source.describe(), target.describe());
-        try (ServerPool servers = new ServerPool(connector, source, target, localInfile,
-                config.defaults().transactionRows())) {
+        try (SourceStatus status = new SourceStatus(connector, source);
+             ReplicaLag lag = new ReplicaLag(connector, ReplicaLag.endpoints(source, config.throttle().replicas()),
+                     config.throttle().maxLag());
+             ServerPool servers = new ServerPool(connector, source, target, localInfile,
+                     config.defaults().transactionRows(), new Throttle(config.throttle(), status,
+                     lag.isEmpty() ? Throttle.LagProbe.NONE : lag, System::nanoTime,
+                     duration -> Thread.sleep(duration.toMillis())))) {
             progress.planned(plans.size());
             List<TableRun> runs = runAll(plans, request, servers, progress);
             List<TableReport> reports = runs.stream().flatMap(run -> run.reports().stream()).toList();

@@ -25,6 +25,9 @@ class DialectTest {
         assertThat(MARIADB.binlogStatus()).isEqualTo("SHOW MASTER STATUS");
         assertThat(MYSQL_80.binlogStatus()).isEqualTo("SHOW MASTER STATUS");
         assertThat(Dialect.of("8.2.0").binlogStatus()).isEqualTo("SHOW BINARY LOG STATUS");
+        assertThat(MARIADB.replicaStatus()).isEqualTo("SHOW SLAVE STATUS");
+        assertThat(Dialect.of("8.0.21").replicaStatus()).isEqualTo("SHOW SLAVE STATUS");
+        assertThat(Dialect.of("8.0.22").replicaStatus()).isEqualTo("SHOW REPLICA STATUS");
         assertThat(MYSQL_84.binlogStatus()).isEqualTo("SHOW BINARY LOG STATUS");
     }
 

@@ -27,7 +27,7 @@ public record ServerPair(TestDatabase source, TestDatabase target) {
         Config config = new ConfigLoader().parse(yaml(rest), Optional.empty(), EndpointOverrides.none(),
                 EndpointOverrides.none());
         return new Config(config.file(), withPassword(config.source(), source), withPassword(config.target(), target),
-                config.defaults(), config.tables(), config.daemon());
+                config.defaults(), config.tables(), config.daemon(), config.throttle());
     }
 
     /** Resolved endpoints for direct use of the library classes. */

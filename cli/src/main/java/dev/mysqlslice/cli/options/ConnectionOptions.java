@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import dev.mysqlslice.config.Config;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -25,6 +26,10 @@ import picocli.CommandLine.Option;
  * config file, then option files.
  */
 public final class ConnectionOptions {
+
+    /** How work on the source holds back: part of every command that reads the config. */
+    @picocli.CommandLine.Mixin
+    ThrottleOptions throttle = new ThrottleOptions();
 
     /** The config file read when {@code --config} is not given and it exists. */
     public static final Path DEFAULT_CONFIG = Path.of("mysqlslice.yaml");
@@ -217,5 +222,10 @@ public final class ConnectionOptions {
         return Optional.of(SslMode.parse(value).orElseThrow(() -> new dev.mysqlslice.config.ConfigException(
                 "the command line", java.util.List.of(new dev.mysqlslice.config.ConfigProblem(flag,
                         "unknown mode '" + value + "'; allowed: " + SslMode.allowed())))));
+    }
+
+    /** The config with the throttle flags applied. */
+    public Config withThrottleFlags(Config config) {
+        return throttle.apply(config);
     }
 }

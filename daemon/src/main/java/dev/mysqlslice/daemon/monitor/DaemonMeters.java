@@ -48,6 +48,12 @@ public final class DaemonMeters {
                 .description("Sync cycles run and the time they took").register(registry);
         Gauge.builder("mysqlslice.cycle.last.duration", metrics, live -> live.lastCycleMillis() / 1000.0)
                 .description("Duration of the last sync cycle").baseUnit("seconds").register(registry);
+        for (dev.mysqlslice.throttle.Throttle.Reason reason : dev.mysqlslice.throttle.Throttle.Reason.values()) {
+            FunctionCounter.builder("mysqlslice.throttled.seconds", metrics, live -> live.heldSeconds(reason))
+                    .tag("reason", reason.tag())
+                    .description("Time work on the source was held back: max_load, replica_lag, paused"
+                            + " (mysqlslice pause), pause_file").register(registry);
+        }
         metrics.slices().forEach((slice, counts) -> {
             for (String how : List.of("maintained", "rebuilt")) {
                 FunctionCounter.builder("mysqlslice.slice.cycles", metrics, live -> (how.equals("maintained")

@@ -42,6 +42,16 @@ public final class MonitorServer implements AutoCloseable {
      */
     public static MonitorServer start(String address, int port, DaemonMetrics metrics, List<String> tables,
                                       Duration maxLag) {
+        return start(address, port, metrics, tables, maxLag, dev.mysqlslice.throttle.Throttle.none());
+    }
+
+    /**
+     * Starts serving, with {@code POST /pause} and {@code POST /resume} holding back and releasing
+     * {@code throttle} ({@code mysqlslice pause}, {@code mysqlslice resume}); those answer only
+     * clients on the same machine (403 otherwise), whatever address the server listens on.
+     */
+    public static MonitorServer start(String address, int port, DaemonMetrics metrics, List<String> tables,
+                                      Duration maxLag, dev.mysqlslice.throttle.Throttle throttle) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         DaemonMeters.bind(registry, metrics, tables);
         HttpServer server;
@@ -61,8 +71,18 @@ public final class MonitorServer implements AutoCloseable {
         server.createContext("/health", exchange -> {
             Health health = Health.of(metrics.isTailing(), metrics.lagMillis(System.currentTimeMillis()), maxLag,
                     metrics.stoppedTables());
-            respond(exchange, health.httpStatus(), "application/json", JSON.writeValueAsString(health.fields()) + "\n");
+            java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>(health.fields());
+            metrics.heldBack().ifPresent(reason -> fields.put("throttled", reason));
+            respond(exchange, health.httpStatus(), "application/json", JSON.writeValueAsString(fields) + "\n");
         });
+        server.createContext("/pause", exchange -> control(exchange, () -> {
+            throttle.pause();
+            LOG.info("paused by {} (POST /pause); POST /resume or mysqlslice resume goes on", exchange.getRemoteAddress());
+        }));
+        server.createContext("/resume", exchange -> control(exchange, () -> {
+            throttle.resume();
+            LOG.info("resumed by {} (POST /resume)", exchange.getRemoteAddress());
+        }));
         server.start();
         MonitorServer monitor = new MonitorServer(server, registry);
         LOG.info("serving /metrics and /health on {}:{}", address, monitor.port());
@@ -71,6 +91,28 @@ public final class MonitorServer implements AutoCloseable {
 
     public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** A POST from this machine runs {@code action}; anything else is refused. */
+    private static void control(HttpExchange exchange, Runnable action) throws IOException {
+        try (exchange) {
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                exchange.getResponseHeaders().set("Allow", "POST");
+                exchange.sendResponseHeaders(405, -1);
+                return;
+            }
+            if (!exchange.getRemoteAddress().getAddress().isLoopbackAddress()) {
+                exchange.sendResponseHeaders(403, -1);
+                return;
+            }
+            action.run();
+            byte[] bytes = "{\"status\":\"ok\"}\n".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
     }
 
     private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {

@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import dev.mysqlslice.throttle.ReplicaLag;
+import dev.mysqlslice.throttle.SourceStatus;
+import dev.mysqlslice.throttle.Throttle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,6 +86,9 @@ public final class Daemon {
     private final Map<String, Instant> lockedSince = new LinkedHashMap<>();
     private final RepeatedWarnings warnings = new RepeatedWarnings(Duration.ofMinutes(1), System::nanoTime);
     private final List<String> units;
+    private final SourceStatus sourceStatus;
+    private final ReplicaLag replicaLag;
+    private final Throttle throttle;
 
     private volatile boolean stopRequested;
     private volatile DirtyTracker dirty;
@@ -121,6 +127,18 @@ public final class Daemon {
         this.units = List.copyOf(this.plans.keySet());
         plans.stream().filter(plan -> plan.config().strategy() == dev.mysqlslice.config.StrategyKind.SLICE)
                 .forEach(plan -> metrics.declareSlice(plan.name()));
+        this.sourceStatus = new SourceStatus(connector, source);
+        this.replicaLag = new ReplicaLag(connector, ReplicaLag.endpoints(source, config.throttle().replicas()),
+                config.throttle().maxLag());
+        this.throttle = new Throttle(config.throttle(), sourceStatus,
+                replicaLag.isEmpty() ? Throttle.LagProbe.NONE : replicaLag, System::nanoTime,
+                duration -> Thread.sleep(duration.toMillis()));
+        metrics.throttle(throttle);
+    }
+
+    /** Holds back the daemon's work on the source: load ceilings, the pause file, {@code mysqlslice pause}. */
+    public Throttle throttle() {
+        return throttle;
     }
 
     public DaemonMetrics metrics() {
@@ -147,7 +165,10 @@ public final class Daemon {
 
     public Outcome run(Mode mode) {
         try (CheckpointLease lease = CheckpointLease.acquire(connector, target, settings.checkpointName());
-             SessionPool pool = new SessionPool(connector, source, target, localInfile(), config.defaults().transactionRows())) {
+             SourceStatus status = sourceStatus;
+             ReplicaLag lag = replicaLag;
+             SessionPool pool = new SessionPool(connector, source, target, localInfile(), config.defaults().transactionRows(),
+                     throttle)) {
             this.lease = lease;
             try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
                 start = starter.decide(sourceSession, targetSession, settings, units);
@@ -222,6 +243,14 @@ public final class Daemon {
                     break;
                 }
                 if (work || dirty.committed().map(committed -> !committed.equals(synced)).orElse(false)) {
+                    // Asked only when there is work: an idle daemon sends the source nothing (and a source
+                    // that stopped answering is noticed by the binlog's silence, not by a hung status read).
+                    if (throttle.poll().isPresent()) {
+                        // Held back: changes keep accumulating (coarsening as usual) until work may go on.
+                        keepAlive(pool);
+                        sleep(Throttle.CHECK_EVERY);
+                        continue;
+                    }
                     cycle(pool);
                 }
                 keepAlive(pool);

@@ -33,6 +33,7 @@ public final class DaemonMetrics {
     private volatile boolean tailing;
     private final Map<dev.mysqlslice.daemon.binlog.Unaccounted, LongAdder> comparedInFull = new ConcurrentHashMap<>();
     private final Map<String, SliceCounts> slices = new ConcurrentHashMap<>();
+    private volatile dev.mysqlslice.throttle.Throttle throttle;
 
     void cycle(long millis, long changes) {
         cycles.increment();
@@ -91,6 +92,21 @@ public final class DaemonMetrics {
         public final LongAdder added = new LongAdder();
         public final LongAdder updated = new LongAdder();
         public final LongAdder evicted = new LongAdder();
+    }
+
+    /** Where holding back is decided, for health, status and the throttled-time meters. */
+    void throttle(dev.mysqlslice.throttle.Throttle value) {
+        throttle = value;
+    }
+
+    /** Why the daemon holds back right now, if it does. */
+    public java.util.Optional<String> heldBack() {
+        return throttle == null ? java.util.Optional.empty() : throttle.heldBack();
+    }
+
+    /** Seconds held back so far for this reason. */
+    public double heldSeconds(dev.mysqlslice.throttle.Throttle.Reason reason) {
+        return throttle == null ? 0 : throttle.heldMillis(reason) / 1000.0;
     }
 
     void fullSync() {

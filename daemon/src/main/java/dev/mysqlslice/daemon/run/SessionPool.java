@@ -30,7 +30,16 @@ public final class SessionPool implements Servers, AutoCloseable {
     private final java.util.Map<Session, Long> idleSince = new java.util.IdentityHashMap<>();
     private final ExecutorService executor;
 
+    private final dev.mysqlslice.jdbc.StatementGate sourceGate;
+
     public SessionPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows) {
+        this(connector, source, target, localInfile, transactionRows, dev.mysqlslice.jdbc.StatementGate.OPEN);
+    }
+
+    /** Source sessions ask {@code sourceGate} (the throttle) before each statement. */
+    public SessionPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows,
+                       dev.mysqlslice.jdbc.StatementGate sourceGate) {
+        this.sourceGate = sourceGate;
         this.connector = connector;
         this.source = source;
         this.target = target;
@@ -46,7 +55,7 @@ public final class SessionPool implements Servers, AutoCloseable {
 
     @Override
     public Session openSource() {
-        return borrow(idleSources, source);
+        return borrow(idleSources, source).gated(sourceGate);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.mysqlslice.daemon.testing;
+package dev.mysqlslice.testing;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

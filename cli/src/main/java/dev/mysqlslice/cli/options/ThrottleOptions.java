@@ -1,0 +1,49 @@
+package dev.mysqlslice.cli.options;
+
+import dev.mysqlslice.config.Config;
+import dev.mysqlslice.config.ConfigLoader;
+import dev.mysqlslice.config.ThrottleSettings;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** {@code --max-load}, {@code --critical-load} and {@code --pause-file}: the config's throttle section, from flags (winning). */
+public final class ThrottleOptions {
+
+    @Option(names = "--max-load", paramLabel = "VAR=N[,VAR=N]",
+            description = "Wait while a source status variable is above its ceiling, checked once a second"
+                    + " (default Threads_running=25; none: never wait).")
+    String maxLoad;
+
+    @Option(names = "--critical-load", paramLabel = "VAR=N[,VAR=N]",
+            description = "Stop (exit 7) when a source status variable is above this; the target stays consistent.")
+    String criticalLoad;
+
+    @Option(names = "--max-lag", paramLabel = "SECONDS", description = "Wait while a replica listed in"
+            + " throttle.replicas is further behind than this (default 1).")
+    Integer maxLag;
+
+    @Option(names = "--pause-file", paramLabel = "FILE", description = "Hold back all work on the source while FILE exists.")
+    Path pauseFile;
+
+    /** The config with these flags' settings in place of the file's. */
+    public Config apply(Config config) {
+        ThrottleSettings settings = config.throttle();
+        if (maxLoad != null) {
+            settings = settings.withMaxLoad(ConfigLoader.loadLimitFlag("--max-load", maxLoad));
+        }
+        if (criticalLoad != null) {
+            settings = settings.withCriticalLoad(ConfigLoader.loadLimitFlag("--critical-load", criticalLoad));
+        }
+        if (maxLag != null) {
+            if (maxLag < 0) {
+                throw new dev.mysqlslice.config.ConfigException("the command line", java.util.List.of(
+                        new dev.mysqlslice.config.ConfigProblem("--max-lag", "must be 0 or more seconds, got " + maxLag)));
+            }
+            settings = settings.withMaxLag(java.time.Duration.ofSeconds(maxLag));
+        }
+        if (pauseFile != null) {
+            settings = settings.withPauseFile(pauseFile.toAbsolutePath());
+        }
+        return config.withThrottle(settings);
+    }
+}
