@@ -62,7 +62,8 @@ public final class CheckpointLedger {
         allPending.putAll(pending);
         stopped.putAll(status.stopped());
         DaemonStatus merged = new DaemonStatus(status.lastEventMillis(), status.lastCycleMillis(), status.lastCycleTook(),
-                status.lastCycleChanges(), status.cycles(), status.fullSyncs(), stopped, status.running(), status.lagMillis());
+                status.lastCycleChanges(), status.cycles(), status.fullSyncs(), stopped, status.running(), status.lagMillis(),
+                status.throttled());
         return new Checkpoint(name, identity, synced, coverage, allPending, merged, Instant.now());
     }
 }

@@ -15,15 +15,18 @@ import java.util.Map;
  * @param running          whether a daemon was running when this was written
  * @param lagMillis        how far behind the source it was then: the age of the oldest change committed
  *                         on the source and not yet synced (0 when caught up)
+ * @param throttled        why it was holding back its work on the source then; empty when it was not
  */
 public record DaemonStatus(long lastEventMillis, long lastCycleMillis, long lastCycleTook, long lastCycleChanges,
-                           long cycles, long fullSyncs, Map<String, String> stopped, boolean running, long lagMillis) {
+                           long cycles, long fullSyncs, Map<String, String> stopped, boolean running, long lagMillis,
+                           String throttled) {
 
     public DaemonStatus {
         stopped = Map.copyOf(stopped == null ? Map.of() : stopped);
+        throttled = throttled == null ? "" : throttled;
     }
 
     public static DaemonStatus initial() {
-        return new DaemonStatus(0, 0, 0, 0, 0, 0, Map.of(), false, 0);
+        return new DaemonStatus(0, 0, 0, 0, 0, 0, Map.of(), false, 0, "");
     }
 }

@@ -585,7 +585,8 @@ public final class Daemon {
         held.forEach(kept::putIfAbsent);
         DaemonStatus status = new DaemonStatus(metrics.lastAppliedEventMillis(), metrics.lastCycleEnd(),
                 metrics.lastCycleMillis(), metrics.lastCycleChanges(), metrics.cycles(), metrics.fullSyncs(),
-                Map.copyOf(stopped), running, running ? metrics.lagMillis(System.currentTimeMillis()) : 0);
+                Map.copyOf(stopped), running, running ? metrics.lagMillis(System.currentTimeMillis()) : 0,
+                running ? metrics.heldBack().orElse("") : "");
         try (Session targetSession = pool.openTarget()) {
             store.save(targetSession, start.ledger().next(position, kept, status));
             lastSaved = Instant.now();

@@ -61,6 +61,9 @@ public record DaemonReport(Optional<Checkpoint> checkpoint, BinlogPosition sourc
                 .append(" (written ").append(saved.updatedAt()).append(")\n");
         text.append("source binlog end: ").append(sourceEnd).append('\n');
         text.append("seconds behind:    ").append(secondsBehind < 0 ? "unknown" : Long.toString(secondsBehind)).append('\n');
+        if (running && !saved.status().throttled().isEmpty()) {
+            text.append("throttled:         ").append(saved.status().throttled()).append('\n');
+        }
         text.append("pending:           ").append(pending().isEmpty() ? "nothing" : pending().toString()).append('\n');
         var status = saved.status();
         text.append(String.format(Locale.ROOT, "last cycle:        %s, %d ms, %d row(s) changed%n",
@@ -96,6 +99,9 @@ public record DaemonReport(Optional<Checkpoint> checkpoint, BinlogPosition sourc
             json.put("lastCycleChanges", status.lastCycleChanges());
             json.put("cycles", status.cycles());
             json.put("fullSyncs", status.fullSyncs());
+            if (running && !status.throttled().isEmpty()) {
+                json.put("throttled", status.throttled());
+            }
             var stopped = json.putObject("stoppedTables");
             status.stopped().forEach(stopped::put);
         });

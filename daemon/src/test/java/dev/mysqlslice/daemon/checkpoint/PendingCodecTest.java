@@ -33,7 +33,8 @@ class PendingCodecTest {
 
     @Test
     void statusRoundTrips() {
-        DaemonStatus status = new DaemonStatus(1, 2, 3, 4, 5, 6, Map.of("bar", "shape differs"), true, 7);
+        DaemonStatus status = new DaemonStatus(1, 2, 3, 4, 5, 6, Map.of("bar", "shape differs"), true, 7,
+                "paused while the file /run/x exists");
 
         assertThat(PendingCodec.readStatus(PendingCodec.writeStatus(status))).isEqualTo(status);
         assertThat(PendingCodec.readStatus(null)).isEqualTo(DaemonStatus.initial());

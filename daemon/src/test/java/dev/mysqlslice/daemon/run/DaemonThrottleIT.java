@@ -44,6 +44,7 @@ class DaemonThrottleIT {
             assertThat(servers.target().value("SELECT COUNT(*) FROM t WHERE id = 100")).isEqualTo("0");
             assertThat(daemon.daemon().metrics().heldBack()).get().asString().contains(pause.toString());
             assertThat(daemon.daemon().metrics().lagMillis(System.currentTimeMillis())).isPositive();
+            assertThat(status(servers).text()).contains("throttled:         paused while the file " + pause);
 
             Files.delete(pause);
             daemon.awaitIdentical(servers, DaemonIT.CONVERGE, "t");
@@ -73,6 +74,17 @@ class DaemonThrottleIT {
             daemon.awaitIdentical(servers, DaemonIT.CONVERGE, "t");
             assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + monitor.port() + "/pause"))
                     .build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(405);
+        }
+    }
+
+    private static DaemonReport status(ServerPair servers) {
+        StatusReader reader = new StatusReader(new dev.mysqlslice.daemon.checkpoint.CheckpointStore(), new StartPlanner(
+                new dev.mysqlslice.daemon.binlog.BinlogInspector(), new dev.mysqlslice.daemon.checkpoint.CheckpointStore()));
+        try (dev.mysqlslice.jdbc.Session source = dev.mysqlslice.jdbc.Session.open(new dev.mysqlslice.jdbc.Connector(),
+                servers.endpoint(dev.mysqlslice.config.Role.SOURCE));
+             dev.mysqlslice.jdbc.Session target = dev.mysqlslice.jdbc.Session.open(new dev.mysqlslice.jdbc.Connector(),
+                     servers.endpoint(dev.mysqlslice.config.Role.TARGET))) {
+            return reader.read(source, target, servers.config("tables:\n  t: general\n").daemon());
         }
     }
 
