@@ -190,10 +190,13 @@ public final class SqlErrors {
             }
             if (cause instanceof SSLException) {
                 String message = oneLine(cause.getMessage());
-                String hint = message.contains("certificate_required") || message.contains("bad_certificate")
-                        || message.contains("unknown_ca") || message.contains("access_denied")
-                        ? "the server wants a client certificate it trusts: set " + section + ".ssl-cert and " + section
-                        + ".ssl-key to one issued by the server's ssl_ca"
+                boolean certificate = message.contains("certificate_required") || message.contains("bad_certificate")
+                        || message.contains("unknown_ca") || message.contains("access_denied");
+                String hint = certificate && config.tls().cert().isPresent()
+                        ? "it does not accept the client certificate in " + section + ".ssl-cert ("
+                        + config.tls().cert().get() + "); use one issued by a CA in the server's ssl_ca"
+                        : certificate ? "the server wants a client certificate it trusts: set " + section + ".ssl-cert and "
+                        + section + ".ssl-key to one issued by the server's ssl_ca"
                         : message.contains("protocol") ? "the server offers no TLS 1.2 or 1.3"
                         : message.contains("cipher") ? "no cipher suite in common; check " + section + ".cipher"
                         : "check " + section + ".ssl-mode and the server's TLS settings";
