@@ -1,14 +1,15 @@
 package dev.mysqlslice.cli;
 
+import dagger.Lazy;
 import dev.mysqlslice.cli.options.ConnectionOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
 import dev.mysqlslice.config.DaemonSettings;
 import dev.mysqlslice.daemon.monitor.MonitorServer;
 import dev.mysqlslice.daemon.run.Daemon;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import dagger.Lazy;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,7 @@ public final class DaemonCommand implements Callable<Integer> {
     List<String> tables = new ArrayList<>();
 
     @Option(names = "--report", paramLabel = "FILE", description = "On stop, write the run's counters as JSON to FILE.")
-    java.nio.file.Path report;
+    Path report;
 
     @Option(names = "--metrics-port", paramLabel = "PORT",
             description = "Serve /metrics and /health on PORT (default: daemon.metrics-port; 0 turns them off).")

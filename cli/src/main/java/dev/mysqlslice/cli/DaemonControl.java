@@ -14,12 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * Asks a running daemon, through its metrics port on this machine, to pause or resume its work on
  * the source: what {@code mysqlslice pause} and {@code mysqlslice resume} share.
  */
-abstract class DaemonControl implements java.util.concurrent.Callable<Integer> {
+abstract class DaemonControl implements Callable<Integer> {
 
     @picocli.CommandLine.Option(names = "--config", paramLabel = "FILE", description = "The config whose"
             + " daemon.metrics-port to use (default ./mysqlslice.yaml).")

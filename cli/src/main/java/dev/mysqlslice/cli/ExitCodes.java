@@ -2,6 +2,7 @@ package dev.mysqlslice.cli;
 
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine;
@@ -42,7 +43,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         table.put(Integer.toString(INTERRUPTED), "Interrupted (Ctrl-C).");
         table.put(Integer.toString(TERMINATED), "Stopped by SIGTERM (one-shot commands; the daemon exits 0 after"
                 + " writing its checkpoint).");
-        return java.util.Collections.unmodifiableMap(table);
+        return Collections.unmodifiableMap(table);
     }
 
     public static int of(Failure failure) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.ServerPair;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,7 +41,7 @@ class CliErrorsIT {
 
     @Test
     void theCriticalLoadStopsASyncWithItsOwnExitCodeAndABadLoadFlagIsAUsageError(ServerPair servers) {
-        for (var database : java.util.List.of(servers.source(), servers.target())) {
+        for (var database : List.of(servers.source(), servers.target())) {
             database.execute("CREATE TABLE crit (id INT PRIMARY KEY)");
         }
         servers.source().execute("INSERT INTO crit VALUES (1), (2)");
@@ -118,7 +119,7 @@ class CliErrorsIT {
 
     @Test
     void aWhereFilterThatIsNotOneValidConditionIsAConfigErrorNamingTheSetting(ServerPair servers) {
-        for (var database : java.util.List.of(servers.source(), servers.target())) {
+        for (var database : List.of(servers.source(), servers.target())) {
             database.execute("CREATE TABLE t (id INT PRIMARY KEY, kind VARCHAR(8))");
         }
         servers.source().execute("INSERT INTO t VALUES (1, 'keep')");
@@ -140,7 +141,7 @@ class CliErrorsIT {
 
     @Test
     void aMissingSelectGrantOnOneTableIsAPrivilegeErrorNamingTheGrant(ServerPair servers) {
-        for (var database : java.util.List.of(servers.source(), servers.target())) {
+        for (var database : List.of(servers.source(), servers.target())) {
             database.execute("CREATE TABLE open_t (id INT PRIMARY KEY)", "CREATE TABLE closed_t (id INT PRIMARY KEY)");
         }
         String db = servers.source().name();

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mysqlslice.throttle.LoadLimit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.function.Function;
 import javax.inject.Inject;
 
 /**
@@ -139,7 +142,7 @@ public final class ConfigLoader {
         }
         OptionalInt maxLag = tree.integer(node.get(), path, "max-lag-seconds", 0, 86_400);
         if (maxLag.isPresent()) {
-            settings = settings.withMaxLag(java.time.Duration.ofSeconds(maxLag.getAsInt()));
+            settings = settings.withMaxLag(Duration.ofSeconds(maxLag.getAsInt()));
         }
         JsonNode replicas = node.get().get("replicas");
         if (replicas != null) {
@@ -169,18 +172,18 @@ public final class ConfigLoader {
     }
 
     /** A {@code VAR=N[,VAR=N...]} or {@code none} setting; a problem naming {@code path} otherwise. */
-    private static dev.mysqlslice.throttle.LoadLimit loadLimit(ConfigTree tree, String path, String text) {
-        Optional<dev.mysqlslice.throttle.LoadLimit> limit = dev.mysqlslice.throttle.LoadLimit.parse(text);
+    private static LoadLimit loadLimit(ConfigTree tree, String path, String text) {
+        Optional<LoadLimit> limit = LoadLimit.parse(text);
         if (limit.isEmpty()) {
             tree.problem(path, loadLimitProblem(text));
-            return dev.mysqlslice.throttle.LoadLimit.NONE;
+            return LoadLimit.NONE;
         }
         return limit.get();
     }
 
     /** A load limit given as a flag ({@code --max-load}); a config error naming the flag otherwise. */
-    public static dev.mysqlslice.throttle.LoadLimit loadLimitFlag(String flag, String text) {
-        return dev.mysqlslice.throttle.LoadLimit.parse(text).orElseThrow(() -> new ConfigException("the command line",
+    public static LoadLimit loadLimitFlag(String flag, String text) {
+        return LoadLimit.parse(text).orElseThrow(() -> new ConfigException("the command line",
                 List.of(new ConfigProblem(flag, loadLimitProblem(text)))));
     }
 
@@ -356,8 +359,8 @@ public final class ConfigLoader {
         int maxLag = tree.integer(node.get(), path, "max-lag-seconds", 1, 86_400).orElse((int) standard.maxLag().toSeconds());
         int port = tree.integer(node.get(), path, "metrics-port", 0, 65535).orElse(standard.metricsPort());
         String address = tree.text(node.get(), path, "metrics-address").orElse(standard.metricsAddress());
-        return new DaemonSettings(serverId, position, java.time.Duration.ofMillis(gap),
-                java.time.Duration.ofMillis(heartbeat), name, java.time.Duration.ofSeconds(maxLag), port, address);
+        return new DaemonSettings(serverId, position, Duration.ofMillis(gap),
+                Duration.ofMillis(heartbeat), name, Duration.ofSeconds(maxLag), port, address);
     }
 
     private List<TableConfig> tables(ConfigTree tree, JsonNode root, Defaults defaults) {
@@ -438,7 +441,7 @@ public final class ConfigLoader {
 
     /** One of a fixed set of names, e.g. a strategy; an unknown name is a problem listing the allowed ones. */
     private static <T> Optional<T> choice(ConfigTree tree, JsonNode node, String path, String key,
-                                          java.util.function.Function<String, Optional<T>> parse, String allowed) {
+                                          Function<String, Optional<T>> parse, String allowed) {
         return tree.text(node, path, key).flatMap(text -> {
             Optional<T> value = parse.apply(text);
             if (value.isEmpty()) {

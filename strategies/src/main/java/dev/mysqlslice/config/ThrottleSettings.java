@@ -2,6 +2,8 @@ package dev.mysqlslice.config;
 
 import dev.mysqlslice.throttle.LoadLimit;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,18 +17,18 @@ import java.util.Optional;
  *                     user, password and TLS settings unless a DSN gives its own
  */
 public record ThrottleSettings(LoadLimit maxLoad, LoadLimit criticalLoad, Optional<Path> pauseFile,
-                               java.time.Duration maxLag, java.util.List<String> replicas) {
+                               Duration maxLag, List<String> replicas) {
 
     public ThrottleSettings {
-        replicas = java.util.List.copyOf(replicas);
+        replicas = List.copyOf(replicas);
     }
 
     public ThrottleSettings(LoadLimit maxLoad, LoadLimit criticalLoad, Optional<Path> pauseFile) {
-        this(maxLoad, criticalLoad, pauseFile, DEFAULT_MAX_LAG, java.util.List.of());
+        this(maxLoad, criticalLoad, pauseFile, DEFAULT_MAX_LAG, List.of());
     }
 
     public static final String DEFAULT_MAX_LOAD = "Threads_running=25";
-    public static final java.time.Duration DEFAULT_MAX_LAG = java.time.Duration.ofSeconds(1);
+    public static final Duration DEFAULT_MAX_LAG = Duration.ofSeconds(1);
 
     public static ThrottleSettings defaults() {
         return new ThrottleSettings(LoadLimit.parse(DEFAULT_MAX_LOAD).orElseThrow(), LoadLimit.NONE, Optional.empty());
@@ -44,11 +46,11 @@ public record ThrottleSettings(LoadLimit maxLoad, LoadLimit criticalLoad, Option
         return new ThrottleSettings(maxLoad, criticalLoad, Optional.of(file), maxLag, replicas);
     }
 
-    public ThrottleSettings withMaxLag(java.time.Duration lag) {
+    public ThrottleSettings withMaxLag(Duration lag) {
         return new ThrottleSettings(maxLoad, criticalLoad, pauseFile, lag, replicas);
     }
 
-    public ThrottleSettings withReplicas(java.util.List<String> dsns) {
+    public ThrottleSettings withReplicas(List<String> dsns) {
         return new ThrottleSettings(maxLoad, criticalLoad, pauseFile, maxLag, dsns);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mysqlslice.jdbc;
 
+import dev.mysqlslice.dialect.Dialect;
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
 import java.sql.Connection;
@@ -10,6 +11,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * One open connection to one endpoint. Every SQL error that passes through it becomes a one-line
@@ -39,7 +41,7 @@ public final class Session implements AutoCloseable {
 
     private final Endpoint endpoint;
     private final Connection connection;
-    private final java.util.function.Consumer<Session> release;
+    private final Consumer<Session> release;
     private final StatementGate gate;
 
     public Session(Endpoint endpoint, Connection connection) {
@@ -47,11 +49,11 @@ public final class Session implements AutoCloseable {
     }
 
     /** A session whose {@link #close()} hands it to {@code release} (a pool) instead of closing the connection. */
-    public Session(Endpoint endpoint, Connection connection, java.util.function.Consumer<Session> release) {
+    public Session(Endpoint endpoint, Connection connection, Consumer<Session> release) {
         this(endpoint, connection, release, StatementGate.OPEN);
     }
 
-    private Session(Endpoint endpoint, Connection connection, java.util.function.Consumer<Session> release,
+    private Session(Endpoint endpoint, Connection connection, Consumer<Session> release,
                     StatementGate gate) {
         this.endpoint = endpoint;
         this.connection = connection;
@@ -77,7 +79,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** The server's flavor and version, from the connection's handshake (no query). */
-    public dev.mysqlslice.dialect.Dialect dialect() {
+    public Dialect dialect() {
         return Connector.dialect(connection);
     }
 

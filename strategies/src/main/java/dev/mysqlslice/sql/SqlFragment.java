@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A piece of SQL with {@code ?} placeholders and the key values bound to them, in order. */
@@ -21,7 +22,7 @@ public record SqlFragment(String sql, List<Object> params) {
     }
 
     /** A user's {@code where} filter as a condition in parentheses; empty when there is none. */
-    public static SqlFragment filter(java.util.Optional<String> where) {
+    public static SqlFragment filter(Optional<String> where) {
         return where.map(text -> of("(" + text + ")")).orElse(EMPTY);
     }
 

@@ -2,6 +2,7 @@ package dev.mysqlslice.strategy;
 
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public sealed interface Scope {
         public Members {
             Map<String, List<Key>> copy = new LinkedHashMap<>();
             keys.forEach((table, tableKeys) -> copy.put(table, List.copyOf(tableKeys)));
-            keys = java.util.Collections.unmodifiableMap(copy);
+            keys = Collections.unmodifiableMap(copy);
         }
     }
 }

@@ -16,6 +16,7 @@ import dev.mysqlslice.transfer.BulkWriter;
 import dev.mysqlslice.transfer.RowCursor;
 import dev.mysqlslice.transfer.Written;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One in-place cycle of a slice, inside the target transaction {@link SliceMaintainer} holds.
@@ -406,7 +408,7 @@ final class SliceCycle {
     }
 
     /** Streams the rows of {@code select} from the source into {@code write}; says what it wrote. */
-    private Written stream(SqlFragment select, TableShape shape, java.util.function.Function<RowCursor, Written> write) {
+    private Written stream(SqlFragment select, TableShape shape, Function<RowCursor, Written> write) {
         List<KeyType> keyTypes = KeyCodec.types(shape.keys());
         Written[] written = new Written[1];
         request.source().stream(select.sql(), statement -> select.bind(statement, 1), rows -> {
@@ -509,7 +511,7 @@ final class SliceCycle {
         return copy;
     }
 
-    private static <T> List<List<T>> batches(java.util.Collection<T> items) {
+    private static <T> List<List<T>> batches(Collection<T> items) {
         List<List<T>> batches = new ArrayList<>();
         List<T> batch = new ArrayList<>();
         for (T item : items) {

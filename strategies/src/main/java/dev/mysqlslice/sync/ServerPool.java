@@ -3,7 +3,9 @@ package dev.mysqlslice.sync;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.jdbc.StatementGate;
 import dev.mysqlslice.strategy.Servers;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,15 +19,15 @@ public final class ServerPool implements Servers, AutoCloseable {
     private final boolean localInfile;
     private final int transactionRows;
     private final ExecutorService executor;
-    private final dev.mysqlslice.jdbc.StatementGate sourceGate;
+    private final StatementGate sourceGate;
 
     public ServerPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows) {
-        this(connector, source, target, localInfile, transactionRows, dev.mysqlslice.jdbc.StatementGate.OPEN);
+        this(connector, source, target, localInfile, transactionRows, StatementGate.OPEN);
     }
 
     /** Source sessions ask {@code sourceGate} (the throttle) before each statement. */
     public ServerPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows,
-                      dev.mysqlslice.jdbc.StatementGate sourceGate) {
+                      StatementGate sourceGate) {
         this.sourceGate = sourceGate;
         this.connector = connector;
         this.source = source;
@@ -57,7 +59,7 @@ public final class ServerPool implements Servers, AutoCloseable {
     }
 
     @Override
-    public java.util.concurrent.Executor executor() {
+    public Executor executor() {
         return executor;
     }
 

@@ -1,5 +1,6 @@
 package dev.mysqlslice.throttle;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,7 +21,7 @@ public record LoadLimit(Map<String, Long> ceilings) {
     private static final Pattern ITEM = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*[=:]\\s*(\\d{1,18})\\s*");
 
     public LoadLimit {
-        ceilings = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(ceilings));
+        ceilings = Collections.unmodifiableMap(new LinkedHashMap<>(ceilings));
     }
 
     /** Parses {@code VAR=N[,VAR=N...]} or {@code none}; empty when the text is neither. */

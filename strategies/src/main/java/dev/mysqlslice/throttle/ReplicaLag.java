@@ -3,6 +3,7 @@ package dev.mysqlslice.throttle;
 import dev.mysqlslice.config.Dsn;
 import dev.mysqlslice.config.EndpointConfig;
 import dev.mysqlslice.config.EndpointOverrides;
+import dev.mysqlslice.config.PasswordSource;
 import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
@@ -50,8 +51,8 @@ public final class ReplicaLag implements Throttle.LagProbe, AutoCloseable {
                     dsn.database().orElse("information_schema"), base.sslMode(),
                     base.cipher(), base.tls(), base.allowPublicKeyRetrieval());
             Endpoint endpoint = new Endpoint(replica, dsn.password()
-                    .filter(password -> password instanceof dev.mysqlslice.config.PasswordSource.Literal)
-                    .map(password -> ((dev.mysqlslice.config.PasswordSource.Literal) password).secret())
+                    .filter(password -> password instanceof PasswordSource.Literal)
+                    .map(password -> ((PasswordSource.Literal) password).secret())
                     .orElse(source.password()));
             endpoints.add(endpoint);
         }

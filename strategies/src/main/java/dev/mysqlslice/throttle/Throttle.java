@@ -6,6 +6,9 @@ import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.StatementGate;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -95,9 +98,9 @@ public final class Throttle implements StatementGate {
         this.lag = lag;
         this.nanos = nanos;
         this.sleeper = sleeper;
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(settings.maxLoad().ceilings().keySet());
+        Set<String> names = new LinkedHashSet<>(settings.maxLoad().ceilings().keySet());
         names.addAll(settings.criticalLoad().ceilings().keySet());
-        this.variables = java.util.Collections.unmodifiableSet(names);
+        this.variables = Collections.unmodifiableSet(names);
     }
 
     /** A throttle that never holds anything back (tests, and commands that do not read the source). */
@@ -207,7 +210,7 @@ public final class Throttle implements StatementGate {
     }
 
     private static Map<String, Long> canonical(Map<String, Long> status) {
-        Map<String, Long> names = new java.util.HashMap<>();
+        Map<String, Long> names = new HashMap<>();
         status.forEach((name, value) -> names.put(LoadLimit.canonical(name), value));
         return names;
     }

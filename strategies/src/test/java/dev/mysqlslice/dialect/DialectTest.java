@@ -2,6 +2,8 @@ package dev.mysqlslice.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mysqlslice.config.Role;
+import dev.mysqlslice.jdbc.SessionSettings;
 import org.junit.jupiter.api.Test;
 
 /** Every flavor difference, with the exact strings each server reports or accepts. */
@@ -59,10 +61,10 @@ class DialectTest {
 
     @Test
     void sessionsOnMysqlAlsoTurnOffTheStatisticsCache() {
-        assertThat(dev.mysqlslice.jdbc.SessionSettings.initStatement(dev.mysqlslice.config.Role.SOURCE, MYSQL_84))
+        assertThat(SessionSettings.initStatement(Role.SOURCE, MYSQL_84))
                 .isEqualTo("SET SESSION time_zone = '+00:00', sql_mode = 'NO_AUTO_VALUE_ON_ZERO,STRICT_ALL_TABLES,"
                         + "NO_ENGINE_SUBSTITUTION', innodb_lock_wait_timeout = 1, information_schema_stats_expiry = 0");
-        assertThat(dev.mysqlslice.jdbc.SessionSettings.initStatement(dev.mysqlslice.config.Role.TARGET, MARIADB))
+        assertThat(SessionSettings.initStatement(Role.TARGET, MARIADB))
                 .isEqualTo("SET SESSION time_zone = '+00:00', sql_mode = 'NO_AUTO_VALUE_ON_ZERO,STRICT_ALL_TABLES,"
                         + "NO_ENGINE_SUBSTITUTION,ALLOW_INVALID_DATES', foreign_key_checks = 0");
     }

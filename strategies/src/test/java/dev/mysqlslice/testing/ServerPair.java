@@ -2,6 +2,7 @@ package dev.mysqlslice.testing;
 
 import dev.mysqlslice.config.Config;
 import dev.mysqlslice.config.ConfigLoader;
+import dev.mysqlslice.config.EndpointConfig;
 import dev.mysqlslice.config.EndpointOverrides;
 import dev.mysqlslice.config.PasswordSource;
 import dev.mysqlslice.config.Role;
@@ -47,7 +48,7 @@ public record ServerPair(TestDatabase source, TestDatabase target) {
         return Map.of(source.passwordEnv(), source.server().password(), target.passwordEnv(), target.server().password());
     }
 
-    private static dev.mysqlslice.config.EndpointConfig withPassword(dev.mysqlslice.config.EndpointConfig config,
+    private static EndpointConfig withPassword(EndpointConfig config,
                                                                      TestDatabase database) {
         return config.withPassword(new PasswordSource.Literal(Secret.of(database.server().password())));
     }

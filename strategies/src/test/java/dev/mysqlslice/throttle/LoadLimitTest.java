@@ -2,6 +2,8 @@ package dev.mysqlslice.throttle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +34,7 @@ class LoadLimitTest {
 
     @Test
     void statusQueryNamesOnlyTheVariables() {
-        assertThat(SourceStatus.query(new java.util.LinkedHashSet<>(java.util.List.of("Threads_running", "x'; DROP"))))
+        assertThat(SourceStatus.query(new LinkedHashSet<>(List.of("Threads_running", "x'; DROP"))))
                 .isEqualTo("SHOW GLOBAL STATUS WHERE Variable_name IN ('Threads_running', 'xDROP')");
     }
 }

@@ -15,14 +15,21 @@ import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.Sync;
 import dev.mysqlslice.testing.TestDatabase;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -80,20 +87,20 @@ class ReplicaLagIT {
     }
 
     private static String secondsBehind(LocalServer replica) {
-        java.util.Properties login = new java.util.Properties();
+        Properties login = new Properties();
         login.setProperty("user", LocalServer.USER);
         login.setProperty("password", LocalServer.PASSWORD);
         login.setProperty("sslMode", "DISABLED");
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(replica.jdbcUrl(), login);
-             java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet rows = statement.executeQuery("SHOW SLAVE STATUS")) {
+        try (Connection connection = DriverManager.getConnection(replica.jdbcUrl(), login);
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SHOW SLAVE STATUS")) {
             return rows.next() ? rows.getString("Seconds_Behind_Master") : null;
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void await(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (!condition.getAsBoolean()) {
             if (Instant.now().isAfter(deadline)) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,7 +39,7 @@ class ThrottleTest {
 
     @Test
     void waitsWhileTheLoadIsAboveTheCeilingCheckingOncePerSecond() {
-        running.addAll(java.util.List.of(40L, 31L, 26L, 3L));
+        running.addAll(List.of(40L, 31L, 26L, 3L));
         Throttle throttle = throttle("Threads_running=25", "none", Optional.empty());
 
         throttle.await();

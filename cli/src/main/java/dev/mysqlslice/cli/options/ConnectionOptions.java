@@ -1,6 +1,7 @@
 package dev.mysqlslice.cli.options;
 
 import dev.mysqlslice.config.ClientOptionFile;
+import dev.mysqlslice.config.Config;
 import dev.mysqlslice.config.ConfigException;
 import dev.mysqlslice.config.ConfigProblem;
 import dev.mysqlslice.config.Dsn;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import dev.mysqlslice.config.Config;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
@@ -219,8 +219,8 @@ public final class ConnectionOptions {
         if (value == null) {
             return Optional.empty();
         }
-        return Optional.of(SslMode.parse(value).orElseThrow(() -> new dev.mysqlslice.config.ConfigException(
-                "the command line", java.util.List.of(new dev.mysqlslice.config.ConfigProblem(flag,
+        return Optional.of(SslMode.parse(value).orElseThrow(() -> new ConfigException(
+                "the command line", List.of(new ConfigProblem(flag,
                         "unknown mode '" + value + "'; allowed: " + SslMode.allowed())))));
     }
 

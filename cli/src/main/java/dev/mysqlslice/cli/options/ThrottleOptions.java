@@ -1,9 +1,13 @@
 package dev.mysqlslice.cli.options;
 
 import dev.mysqlslice.config.Config;
+import dev.mysqlslice.config.ConfigException;
 import dev.mysqlslice.config.ConfigLoader;
+import dev.mysqlslice.config.ConfigProblem;
 import dev.mysqlslice.config.ThrottleSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** {@code --max-load}, {@code --critical-load} and {@code --pause-file}: the config's throttle section, from flags (winning). */
@@ -36,10 +40,10 @@ public final class ThrottleOptions {
         }
         if (maxLag != null) {
             if (maxLag < 0) {
-                throw new dev.mysqlslice.config.ConfigException("the command line", java.util.List.of(
-                        new dev.mysqlslice.config.ConfigProblem("--max-lag", "must be 0 or more seconds, got " + maxLag)));
+                throw new ConfigException("the command line", List.of(
+                        new ConfigProblem("--max-lag", "must be 0 or more seconds, got " + maxLag)));
             }
-            settings = settings.withMaxLag(java.time.Duration.ofSeconds(maxLag));
+            settings = settings.withMaxLag(Duration.ofSeconds(maxLag));
         }
         if (pauseFile != null) {
             settings = settings.withPauseFile(pauseFile.toAbsolutePath());

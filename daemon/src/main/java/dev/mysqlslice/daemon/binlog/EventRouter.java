@@ -19,6 +19,7 @@ import dev.mysqlslice.model.Key;
 import java.io.Serializable;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -256,7 +257,7 @@ public final class EventRouter implements BinaryLogClient.EventListener {
         String detail = "a data change written as a statement (binlog_format=STATEMENT or MIXED in that session) at "
                 + at(boundary);
         if (StatementKind.namesWhatItWrites(sql) && !named.isEmpty()) {
-            Set<String> units = new java.util.LinkedHashSet<>();
+            Set<String> units = new LinkedHashSet<>();
             named.forEach(table -> tables.tracked(table).ifPresent(tracked -> units.add(tracked.dirtyAs())));
             units.forEach(dirty::markWhole);
             listener.comparedInFull(units, Unaccounted.STATEMENT_FORMAT, String.join(", ", named) + ": " + detail);

@@ -9,6 +9,7 @@ import dev.mysqlslice.daemon.binlog.BinlogPosition;
 import dev.mysqlslice.daemon.dirty.TableChange;
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
+import dev.mysqlslice.jdbc.KeyCodec;
 import dev.mysqlslice.model.Bound;
 import dev.mysqlslice.model.Bytes;
 import dev.mysqlslice.model.Key;
@@ -18,9 +19,11 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Writes pending ranges and daemon status as JSON and reads them back exactly: every key part
@@ -108,7 +111,7 @@ public final class PendingCodec {
             return Coverage.legacy();
         }
         JsonNode root = parse(text);
-        java.util.Set<String> units = new java.util.LinkedHashSet<>();
+        Set<String> units = new LinkedHashSet<>();
         root.path("units").forEach(unit -> units.add(unit.asText()));
         Map<String, BinlogPosition> behind = new LinkedHashMap<>();
         root.path("behind").fields().forEachRemaining(entry -> {
@@ -169,7 +172,7 @@ public final class PendingCodec {
             String value = node.get(type).asText();
             values.add(switch (type) {
                 case "long" -> Long.parseLong(value);
-                case "bigint" -> dev.mysqlslice.jdbc.KeyCodec.normalize(new BigInteger(value));
+                case "bigint" -> KeyCodec.normalize(new BigInteger(value));
                 case "decimal" -> new BigDecimal(value);
                 case "double" -> Double.parseDouble(value);
                 case "bytes" -> Bytes.of(HexFormat.of().parseHex(value));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The keys changed since the last cycle, per table, and the last transaction boundary seen.
@@ -71,7 +72,7 @@ public final class DirtyTracker {
     private long drainedCommits;
 
     public DirtyTracker(Map<String, TableSpec> specs) {
-        this.specs = new java.util.concurrent.ConcurrentHashMap<>(specs);
+        this.specs = new ConcurrentHashMap<>(specs);
     }
 
     /** Tracks one more table or a changed key shape (after DDL). */

@@ -3,6 +3,7 @@ package dev.mysqlslice.daemon.dirty;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +36,7 @@ public sealed interface TableChange {
         public Members {
             Map<String, List<Key>> copy = new LinkedHashMap<>();
             keys.forEach((table, tableKeys) -> copy.put(table, List.copyOf(tableKeys)));
-            keys = java.util.Collections.unmodifiableMap(copy);
+            keys = Collections.unmodifiableMap(copy);
         }
 
         /** How many rows, over all tables. */

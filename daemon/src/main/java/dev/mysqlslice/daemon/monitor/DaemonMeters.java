@@ -1,7 +1,8 @@
 package dev.mysqlslice.daemon.monitor;
 
-import dev.mysqlslice.daemon.run.DaemonMetrics;
 import dev.mysqlslice.daemon.binlog.Unaccounted;
+import dev.mysqlslice.daemon.run.DaemonMetrics;
+import dev.mysqlslice.throttle.Throttle;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
@@ -48,7 +49,7 @@ public final class DaemonMeters {
                 .description("Sync cycles run and the time they took").register(registry);
         Gauge.builder("mysqlslice.cycle.last.duration", metrics, live -> live.lastCycleMillis() / 1000.0)
                 .description("Duration of the last sync cycle").baseUnit("seconds").register(registry);
-        for (dev.mysqlslice.throttle.Throttle.Reason reason : dev.mysqlslice.throttle.Throttle.Reason.values()) {
+        for (Throttle.Reason reason : Throttle.Reason.values()) {
             FunctionCounter.builder("mysqlslice.throttled.seconds", metrics, live -> live.heldSeconds(reason))
                     .tag("reason", reason.tag())
                     .description("Time work on the source was held back: max_load, replica_lag, paused"

@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.mysqlslice.daemon.run.DaemonMetrics;
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
+import dev.mysqlslice.throttle.Throttle;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -13,7 +14,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +45,7 @@ public final class MonitorServer implements AutoCloseable {
      */
     public static MonitorServer start(String address, int port, DaemonMetrics metrics, List<String> tables,
                                       Duration maxLag) {
-        return start(address, port, metrics, tables, maxLag, dev.mysqlslice.throttle.Throttle.none());
+        return start(address, port, metrics, tables, maxLag, Throttle.none());
     }
 
     /**
@@ -51,7 +54,7 @@ public final class MonitorServer implements AutoCloseable {
      * clients on the same machine (403 otherwise), whatever address the server listens on.
      */
     public static MonitorServer start(String address, int port, DaemonMetrics metrics, List<String> tables,
-                                      Duration maxLag, dev.mysqlslice.throttle.Throttle throttle) {
+                                      Duration maxLag, Throttle throttle) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         DaemonMeters.bind(registry, metrics, tables);
         HttpServer server;
@@ -71,7 +74,7 @@ public final class MonitorServer implements AutoCloseable {
         server.createContext("/health", exchange -> {
             Health health = Health.of(metrics.isTailing(), metrics.lagMillis(System.currentTimeMillis()), maxLag,
                     metrics.stoppedTables());
-            java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>(health.fields());
+            Map<String, Object> fields = new LinkedHashMap<>(health.fields());
             metrics.heldBack().ifPresent(reason -> fields.put("throttled", reason));
             respond(exchange, health.httpStatus(), "application/json", JSON.writeValueAsString(fields) + "\n");
         });

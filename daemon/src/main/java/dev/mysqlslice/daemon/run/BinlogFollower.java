@@ -133,12 +133,12 @@ final class BinlogFollower {
      * How long the stream has been silent (not even a heartbeat): a connection whose network path
      * died without closing never says so itself. Zero while not following.
      */
-    java.time.Duration silence() {
+    Duration silence() {
         EventRouter current = router;
         if (stream == null || current == null) {
-            return java.time.Duration.ZERO;
+            return Duration.ZERO;
         }
-        return java.time.Duration.ofNanos(System.nanoTime() - current.lastEventNanos());
+        return Duration.ofNanos(System.nanoTime() - current.lastEventNanos());
     }
 
     /** Starts (or restarts) following the binlog at {@code from}. */

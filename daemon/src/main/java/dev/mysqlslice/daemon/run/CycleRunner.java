@@ -13,6 +13,7 @@ import dev.mysqlslice.strategy.SyncStrategy;
 import dev.mysqlslice.strategy.TableJob;
 import dev.mysqlslice.strategy.TablePlan;
 import dev.mysqlslice.strategy.TableReport;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ public final class CycleRunner {
     }
 
     private final Map<StrategyKind, SyncStrategy> strategies;
-    private final RepeatedWarnings warnings = new RepeatedWarnings(java.time.Duration.ofMinutes(1), System::nanoTime);
+    private final RepeatedWarnings warnings = new RepeatedWarnings(Duration.ofMinutes(1), System::nanoTime);
 
     @Inject
     public CycleRunner(Map<StrategyKind, SyncStrategy> strategies) {

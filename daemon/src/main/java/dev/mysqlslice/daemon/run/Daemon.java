@@ -2,6 +2,7 @@ package dev.mysqlslice.daemon.run;
 
 import dev.mysqlslice.config.Config;
 import dev.mysqlslice.config.DaemonSettings;
+import dev.mysqlslice.config.StrategyKind;
 import dev.mysqlslice.daemon.binlog.BinlogFaults;
 import dev.mysqlslice.daemon.binlog.BinlogPosition;
 import dev.mysqlslice.daemon.cascade.CascadeGraph;
@@ -9,6 +10,7 @@ import dev.mysqlslice.daemon.cascade.Cascades;
 import dev.mysqlslice.daemon.checkpoint.CheckpointLease;
 import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
 import dev.mysqlslice.daemon.checkpoint.DaemonStatus;
+import dev.mysqlslice.daemon.dirty.CascadeChange;
 import dev.mysqlslice.daemon.dirty.DirtyTracker;
 import dev.mysqlslice.daemon.dirty.TableChange;
 import dev.mysqlslice.error.Failure;
@@ -18,6 +20,9 @@ import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.strategy.TablePlan;
 import dev.mysqlslice.sync.ServerPool;
+import dev.mysqlslice.throttle.ReplicaLag;
+import dev.mysqlslice.throttle.SourceStatus;
+import dev.mysqlslice.throttle.Throttle;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -26,9 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import dev.mysqlslice.throttle.ReplicaLag;
-import dev.mysqlslice.throttle.SourceStatus;
-import dev.mysqlslice.throttle.Throttle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,7 +127,7 @@ public final class Daemon {
         this.faults = faults;
         plans.forEach(plan -> this.plans.put(plan.name(), plan));
         this.units = List.copyOf(this.plans.keySet());
-        plans.stream().filter(plan -> plan.config().strategy() == dev.mysqlslice.config.StrategyKind.SLICE)
+        plans.stream().filter(plan -> plan.config().strategy() == StrategyKind.SLICE)
                 .forEach(plan -> metrics.declareSlice(plan.name()));
         this.sourceStatus = new SourceStatus(connector, source);
         this.replicaLag = new ReplicaLag(connector, ReplicaLag.endpoints(source, config.throttle().replicas()),
@@ -412,7 +414,7 @@ public final class Daemon {
     }
 
     /** The child rows the drained parent changes cascaded into (looked up on the target, which still holds them). */
-    private Map<String, TableChange> cascaded(SessionPool pool, List<dev.mysqlslice.daemon.dirty.CascadeChange> drained) {
+    private Map<String, TableChange> cascaded(SessionPool pool, List<CascadeChange> drained) {
         if (drained.isEmpty()) {
             return Map.of();
         }

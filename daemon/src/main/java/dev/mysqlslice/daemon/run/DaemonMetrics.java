@@ -1,6 +1,12 @@
 package dev.mysqlslice.daemon.run;
 
+import dev.mysqlslice.daemon.binlog.Unaccounted;
+import dev.mysqlslice.model.TableCounters;
+import dev.mysqlslice.strategy.TableReport;
+import dev.mysqlslice.throttle.Throttle;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -31,9 +37,9 @@ public final class DaemonMetrics {
     private volatile Supplier<Map<String, Integer>> pending = Map::of;
     private final Map<String, String> stopped = new ConcurrentHashMap<>();
     private volatile boolean tailing;
-    private final Map<dev.mysqlslice.daemon.binlog.Unaccounted, LongAdder> comparedInFull = new ConcurrentHashMap<>();
+    private final Map<Unaccounted, LongAdder> comparedInFull = new ConcurrentHashMap<>();
     private final Map<String, SliceCounts> slices = new ConcurrentHashMap<>();
-    private volatile dev.mysqlslice.throttle.Throttle throttle;
+    private volatile Throttle throttle;
 
     void cycle(long millis, long changes) {
         cycles.increment();
@@ -43,7 +49,7 @@ public final class DaemonMetrics {
         lastCycleEnd.set(System.currentTimeMillis());
     }
 
-    void work(dev.mysqlslice.model.TableCounters.Snapshot counters) {
+    void work(TableCounters.Snapshot counters) {
         rangesHashed.add(counters.rangesCompared());
         rowsHashed.add(counters.rowsHashed());
         rowsListed.add(counters.rowsListed());
@@ -54,18 +60,18 @@ public final class DaemonMetrics {
     }
 
     /** Changes of the binlog that could not be read key by key, so {@code units} were compared in full. */
-    void comparedInFull(dev.mysqlslice.daemon.binlog.Unaccounted cause, int units) {
+    void comparedInFull(Unaccounted cause, int units) {
         comparedInFull.computeIfAbsent(cause, key -> new LongAdder()).increment();
     }
 
     /** How often binlog changes could not be read key by key, for this cause. */
-    public long comparedInFull(dev.mysqlslice.daemon.binlog.Unaccounted cause) {
+    public long comparedInFull(Unaccounted cause) {
         LongAdder count = comparedInFull.get(cause);
         return count == null ? 0 : count.sum();
     }
 
     /** One cycle of a slice: maintained in place or rebuilt, and the rows it added, updated and evicted per table. */
-    void slice(String slice, boolean inPlace, java.util.List<dev.mysqlslice.strategy.TableReport> reports) {
+    void slice(String slice, boolean inPlace, List<TableReport> reports) {
         SliceCounts counts = slices.computeIfAbsent(slice, name -> new SliceCounts());
         (inPlace ? counts.maintained : counts.rebuilt).increment();
         reports.forEach(report -> {
@@ -95,17 +101,17 @@ public final class DaemonMetrics {
     }
 
     /** Where holding back is decided, for health, status and the throttled-time meters. */
-    void throttle(dev.mysqlslice.throttle.Throttle value) {
+    void throttle(Throttle value) {
         throttle = value;
     }
 
     /** Why the daemon holds back right now, if it does. */
-    public java.util.Optional<String> heldBack() {
-        return throttle == null ? java.util.Optional.empty() : throttle.heldBack();
+    public Optional<String> heldBack() {
+        return throttle == null ? Optional.empty() : throttle.heldBack();
     }
 
     /** Seconds held back so far for this reason. */
-    public double heldSeconds(dev.mysqlslice.throttle.Throttle.Reason reason) {
+    public double heldSeconds(Throttle.Reason reason) {
         return throttle == null ? 0 : throttle.heldMillis(reason) / 1000.0;
     }
 

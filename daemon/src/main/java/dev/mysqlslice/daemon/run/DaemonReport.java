@@ -3,6 +3,7 @@ package dev.mysqlslice.daemon.run;
 import dev.mysqlslice.daemon.binlog.BinlogPosition;
 import dev.mysqlslice.daemon.checkpoint.Checkpoint;
 import dev.mysqlslice.daemon.dirty.TableChange;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -22,7 +23,7 @@ public record DaemonReport(Optional<Checkpoint> checkpoint, BinlogPosition sourc
 
     /** Builds the report; a checkpoint written within {@code freshness} means a daemon is running. */
     public static DaemonReport of(Optional<Checkpoint> checkpoint, BinlogPosition sourceEnd, Instant now,
-                                  java.time.Duration freshness) {
+                                  Duration freshness) {
         boolean running = checkpoint.map(saved -> saved.status().running()
                 && saved.updatedAt().plus(freshness).isAfter(now)).orElse(false);
         long behind = checkpoint.map(saved -> {

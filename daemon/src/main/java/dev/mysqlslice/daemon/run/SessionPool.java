@@ -3,9 +3,13 @@ package dev.mysqlslice.daemon.run;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.jdbc.StatementGate;
 import dev.mysqlslice.strategy.Servers;
+import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,18 +31,18 @@ public final class SessionPool implements Servers, AutoCloseable {
 
     private final Deque<Session> idleSources = new ArrayDeque<>();
     private final Deque<Session> idleTargets = new ArrayDeque<>();
-    private final java.util.Map<Session, Long> idleSince = new java.util.IdentityHashMap<>();
+    private final Map<Session, Long> idleSince = new IdentityHashMap<>();
     private final ExecutorService executor;
 
-    private final dev.mysqlslice.jdbc.StatementGate sourceGate;
+    private final StatementGate sourceGate;
 
     public SessionPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows) {
-        this(connector, source, target, localInfile, transactionRows, dev.mysqlslice.jdbc.StatementGate.OPEN);
+        this(connector, source, target, localInfile, transactionRows, StatementGate.OPEN);
     }
 
     /** Source sessions ask {@code sourceGate} (the throttle) before each statement. */
     public SessionPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows,
-                       dev.mysqlslice.jdbc.StatementGate sourceGate) {
+                       StatementGate sourceGate) {
         this.sourceGate = sourceGate;
         this.connector = connector;
         this.source = source;
@@ -116,7 +120,7 @@ public final class SessionPool implements Servers, AutoCloseable {
                 session.closeConnection();
                 return;
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             session.closeConnection();
             return;
         }
@@ -127,7 +131,7 @@ public final class SessionPool implements Servers, AutoCloseable {
     private static boolean isValid(Session session) {
         try {
             return session.connection().isValid(2);
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return false;
         }
     }

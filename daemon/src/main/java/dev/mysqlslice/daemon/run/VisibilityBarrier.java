@@ -6,6 +6,7 @@ import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.jdbc.SessionSettings;
+import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.sql.BarrierSql;
@@ -47,7 +48,7 @@ public final class VisibilityBarrier {
                 locked.add(entry.getKey());
             }
             if (plan != null && entry.getValue() instanceof TableChange.Members members) {
-                for (Map.Entry<String, List<dev.mysqlslice.model.Key>> rows : members.keys().entrySet()) {
+                for (Map.Entry<String, List<Key>> rows : members.keys().entrySet()) {
                     Optional<TableShape> member = plan.member(rows.getKey()).filter(TableShape::hasKey);
                     if (member.isPresent() && !lock(source, member.get(), rows.getValue().stream()
                             .map(KeyRange::single).toList())) {

@@ -8,11 +8,13 @@ import com.github.shyiko.mysql.binlog.event.EventType;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializer;
 import dev.mysqlslice.daemon.binlog.BinlogFaults;
 import dev.mysqlslice.daemon.binlog.Unaccounted;
-import dev.mysqlslice.testing.LogCapture;
 import dev.mysqlslice.daemon.testing.RunningDaemon;
+import dev.mysqlslice.testing.LogCapture;
 import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,7 +34,7 @@ class ChangeFormsIT {
     static final String TABLES = "tables:\n  acct:\n    strategy: general\n    chunk-rows: 100\n  note: general\n";
 
     static void createTables(ServerPair servers) {
-        for (var database : java.util.List.of(servers.source(), servers.target())) {
+        for (var database : List.of(servers.source(), servers.target())) {
             database.execute("CREATE TABLE acct (id INT PRIMARY KEY, owner VARCHAR(40) NOT NULL, balance DECIMAL(12,2),"
                             + " memo TEXT NULL)",
                     "CREATE TABLE note (id BIGINT PRIMARY KEY, body VARCHAR(200))");
@@ -60,7 +62,7 @@ class ChangeFormsIT {
 
     /** Changes of every kind: many rows in one statement, deletes, an insert, a multi-statement transaction. */
     static void change(ServerPair servers, String tag, String... sessionSettings) {
-        List<String> statements = new java.util.ArrayList<>(List.of(sessionSettings));
+        List<String> statements = new ArrayList<>(List.of(sessionSettings));
         statements.addAll(List.of("UPDATE acct SET balance = balance + 1, memo = CONCAT('" + tag + " ', memo)"
                         + " WHERE id BETWEEN 1001 AND 1500",
                 "DELETE FROM acct WHERE id BETWEEN 19990 AND 20000",
@@ -157,7 +159,7 @@ class ChangeFormsIT {
                 }
                 return input -> {
                     if (updates.incrementAndGet() == 2) {
-                        throw new java.io.IOException("injected: the second UPDATE cannot be decoded");
+                        throw new IOException("injected: the second UPDATE cannot be decoded");
                     }
                     return library.deserialize(input);
                 };

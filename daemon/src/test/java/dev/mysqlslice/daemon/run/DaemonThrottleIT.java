@@ -2,8 +2,13 @@ package dev.mysqlslice.daemon.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mysqlslice.config.Role;
+import dev.mysqlslice.daemon.binlog.BinlogInspector;
+import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
 import dev.mysqlslice.daemon.monitor.MonitorServer;
 import dev.mysqlslice.daemon.testing.RunningDaemon;
+import dev.mysqlslice.jdbc.Connector;
+import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.TestDatabase;
@@ -78,12 +83,12 @@ class DaemonThrottleIT {
     }
 
     private static DaemonReport status(ServerPair servers) {
-        StatusReader reader = new StatusReader(new dev.mysqlslice.daemon.checkpoint.CheckpointStore(), new StartPlanner(
-                new dev.mysqlslice.daemon.binlog.BinlogInspector(), new dev.mysqlslice.daemon.checkpoint.CheckpointStore()));
-        try (dev.mysqlslice.jdbc.Session source = dev.mysqlslice.jdbc.Session.open(new dev.mysqlslice.jdbc.Connector(),
-                servers.endpoint(dev.mysqlslice.config.Role.SOURCE));
-             dev.mysqlslice.jdbc.Session target = dev.mysqlslice.jdbc.Session.open(new dev.mysqlslice.jdbc.Connector(),
-                     servers.endpoint(dev.mysqlslice.config.Role.TARGET))) {
+        StatusReader reader = new StatusReader(new CheckpointStore(), new StartPlanner(
+                new BinlogInspector(), new CheckpointStore()));
+        try (Session source = Session.open(new Connector(),
+                servers.endpoint(Role.SOURCE));
+             Session target = Session.open(new Connector(),
+                     servers.endpoint(Role.TARGET))) {
             return reader.read(source, target, servers.config("tables:\n  t: general\n").daemon());
         }
     }

@@ -3,9 +3,9 @@ package dev.mysqlslice.daemon.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import dev.mysqlslice.testing.LogCapture;
 import dev.mysqlslice.daemon.testing.RunningDaemon;
 import dev.mysqlslice.strategy.SliceStrategy;
+import dev.mysqlslice.testing.LogCapture;
 import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +28,7 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -194,7 +196,7 @@ class LiveSliceIT {
                 new String[] {"UPDATE cat SET kind = 'drop' WHERE id = 6", "UPDATE cat SET parent_id = 5 WHERE id = 4"},
                 new String[] {"DELETE FROM cat WHERE id = 2"});
         try (RunningDaemon daemon = RunningDaemon.start(servers, tables)) {
-            java.util.function.BooleanSupplier exact = () -> servers.target().rows("SELECT * FROM cat ORDER BY id")
+            BooleanSupplier exact = () -> servers.target().rows("SELECT * FROM cat ORDER BY id")
                     .equals(servers.source().rows(expected));
             daemon.await(() -> slice(daemon, "cat").rebuilt.sum() > 0 && exact.getAsBoolean(), DaemonIT.CONVERGE,
                     "the first sync");
@@ -235,7 +237,7 @@ class LiveSliceIT {
                 statement.execute("COMMIT");
                 reads.incrementAndGet();
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             seen.add(e.toString());
         }
     }
