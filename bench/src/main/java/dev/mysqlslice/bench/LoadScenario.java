@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,13 +65,9 @@ final class LoadScenario {
         observer.stop();
         long peakKb = daemon.stop();
 
-        List<Double> lags = new ArrayList<>();
-        writer.markers.forEach((id, committed) -> {
-            Long seen = observer.seen.get(id);
-            lags.add(seen == null ? Double.NaN : Math.max(0, seen - committed) / 1_000_000.0);
-        });
-        long missing = lags.stream().filter(lag -> lag.isNaN()).count();
-        List<Double> known = lags.stream().filter(lag -> !lag.isNaN()).sorted().toList();
+        MarkerObserver.Lags lags = observer.lags(writer.markers);
+        long missing = lags.missing();
+        List<Double> known = lags.known();
         JsonNode counters = daemon.report();
         long rehashed = counters == null ? -1 : counters.path("rowsHashed").asLong() + counters.path("rowsListed").asLong();
         double perChange = writer.changes.get() == 0 ? 0 : (double) rehashed / writer.changes.get();

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -51,6 +53,29 @@ final class MarkerObserver implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * The lag of each marker, commit to first sight, in ms (sorted), and how many were never seen.
+     *
+     * @param committed when each marker committed on the source (System.nanoTime)
+     */
+    record Lags(List<Double> known, long missing) {
+    }
+
+    Lags lags(Map<Long, Long> committed) {
+        List<Double> known = new ArrayList<>();
+        long[] missing = {0};
+        committed.forEach((id, at) -> {
+            Long first = seen.get(id);
+            if (first == null) {
+                missing[0]++;
+            } else {
+                known.add(Math.max(0, first - at) / 1_000_000.0);
+            }
+        });
+        known.sort(null);
+        return new Lags(List.copyOf(known), missing[0]);
     }
 
     void awaitAll(Set<Long> ids, int seconds) {

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -103,13 +102,9 @@ final class SliceScenario {
         long peakKb = daemon.stop();
         Timed.Run verify = Timed.shell(lab.dir(), lab.environment(), lab.mysqlslice("verify -q --config " + config));
 
-        List<Double> lags = new ArrayList<>();
-        writer.markers.forEach((id, committed) -> {
-            Long seen = observer.seen.get(id);
-            lags.add(seen == null ? Double.NaN : Math.max(0, seen - committed) / 1_000_000.0);
-        });
-        long missing = lags.stream().filter(lag -> lag.isNaN()).count();
-        List<Double> known = lags.stream().filter(lag -> !lag.isNaN()).sorted().toList();
+        MarkerObserver.Lags lags = observer.lags(writer.markers);
+        long missing = lags.missing();
+        List<Double> known = lags.known();
         JsonNode counters = daemon.report();
         long bytesRead = counters == null ? -1 : counters.path("bytesRead").asLong();
         long changes = Math.max(1, writer.written.get());
