@@ -5,18 +5,22 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Shows how far each table is: on a terminal a live block of lines redrawn in place (done of
- * total, rate, ETA); otherwise one log line per table every {@link #LOG_EVERY}.
+ * total, rate, ETA, and a last line while work on the source is held back, saying why);
+ * otherwise one log line per table every {@link #LOG_EVERY} (the throttle logs its own lines when
+ * holding back starts and ends).
  */
 public final class ProgressDisplay implements ProgressListener, AutoCloseable {
 
@@ -32,6 +36,7 @@ public final class ProgressDisplay implements ProgressListener, AutoCloseable {
     private final PrintWriter terminal;
     private final ScheduledExecutorService ticker;
     private int linesDrawn;
+    private volatile Supplier<Optional<String>> heldBack = Optional::empty;
 
     private ProgressDisplay(PrintWriter terminal, LongSupplier clock) {
         this.terminal = terminal;
@@ -57,6 +62,16 @@ public final class ProgressDisplay implements ProgressListener, AutoCloseable {
     public void update(String table, String phase, long done, long total, String unit) {
         states.compute(table, (name, previous) -> new State(phase, done, total, unit,
                 previous != null && previous.phase().equals(phase) ? previous.phaseStartMillis() : clock.getAsLong()));
+    }
+
+    @Override
+    public void heldBackBy(Supplier<Optional<String>> source) {
+        this.heldBack = source;
+    }
+
+    /** The line shown while work on the source is held back. */
+    static String heldLine(String why) {
+        return "held back: " + why;
     }
 
     /** The line shown for one table, e.g. "bar  copying 50,000 / 1,000,000 rows  12,000 rows/s  ETA 79 s". */
@@ -85,14 +100,20 @@ public final class ProgressDisplay implements ProgressListener, AutoCloseable {
         }
         Map<String, State> sorted = new TreeMap<>(states);
         sorted.forEach((table, state) -> block.append("\033[2K").append(line(table, state, now)).append('\n'));
+        Optional<String> held = heldBack.get();
+        held.ifPresent(why -> block.append("\033[2K").append(heldLine(why)).append('\n'));
+        if (held.isEmpty() && linesDrawn > sorted.size()) {
+            block.append("\033[2K\n");
+        }
         terminal.print(block);
         terminal.flush();
-        linesDrawn = sorted.size();
+        linesDrawn = sorted.size() + (held.isPresent() || linesDrawn > sorted.size() ? 1 : 0);
     }
 
     private void log() {
         long now = clock.getAsLong();
-        new TreeMap<>(states).forEach((table, state) -> LOG.info("progress: {}", line(table, state, now)));
+        String held = heldBack.get().map(why -> " (" + heldLine(why) + ")").orElse("");
+        new TreeMap<>(states).forEach((table, state) -> LOG.info("progress: {}{}", line(table, state, now), held));
     }
 
     @Override

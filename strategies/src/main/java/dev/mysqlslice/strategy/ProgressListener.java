@@ -1,5 +1,8 @@
 package dev.mysqlslice.strategy;
 
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /** Told how far a table's sync is; the CLI draws it on a terminal or logs it periodically. */
 @FunctionalInterface
 public interface ProgressListener {
@@ -21,5 +24,9 @@ public interface ProgressListener {
 
     /** A table's sync ended (identical, different or failed). */
     default void finished(String table) {
+    }
+
+    /** Where to ask, while the run goes on, whether and why work on the source is held back. */
+    default void heldBackBy(Supplier<Optional<String>> heldBack) {
     }
 }
