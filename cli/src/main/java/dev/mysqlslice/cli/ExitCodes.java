@@ -31,7 +31,8 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
         table.put(Integer.toString(DIFFERENCES), "sync/verify: some table still differs.");
         table.put(Integer.toString(USAGE), "Usage or config error (flag, config file, table list, target in the way).");
         table.put(Integer.toString(CONNECTION), "Cannot connect, login refused, a privilege is missing, or a server"
-                + " stayed busy (lock waits); running again may succeed.");
+                + " stayed busy (lock waits, or a source statement over its time limit however small the piece);"
+                + " running again may succeed.");
         table.put(Integer.toString(BINLOG), "The source binlog is unusable (off, not ROW, an event that cannot be"
                 + " read past).");
         table.put(Integer.toString(SCHEMA), "Source and target table shapes differ, or a target table is missing.");
@@ -49,7 +50,7 @@ public final class ExitCodes implements CommandLine.IExitCodeExceptionMapper {
     public static int of(Failure failure) {
         return switch (failure) {
             case CONFIG -> USAGE;
-            case CONNECTION, PRIVILEGE, LOCKED -> CONNECTION;
+            case CONNECTION, PRIVILEGE, LOCKED, TIME_LIMIT -> CONNECTION;
             case ANOTHER_WRITER -> ANOTHER_WRITER;
             case CRITICAL_LOAD -> CRITICAL_LOAD;
             case BINLOG -> BINLOG;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.mysqlslice.throttle.ChunkTime;
 import dev.mysqlslice.throttle.LoadLimit;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +33,11 @@ public final class ConfigLoader {
     /** Where the target is reached when neither a host nor a socket is given (Debian's default socket). */
     public static final Path DEFAULT_TARGET_SOCKET = Path.of("/run/mysqld/mysqld.sock");
 
+    /** The longest chunk time accepted: one minute. */
+    public static final int MAX_CHUNK_TIME_MS = 60_000;
     private static final Set<String> TOP_KEYS = Set.of("source", "target", "defaults", "tables", "daemon", "throttle");
     private static final Set<String> THROTTLE_KEYS = Set.of("max-load", "critical-load", "pause-file",
-            "max-lag-seconds", "replicas");
+            "max-lag-seconds", "replicas", "chunk-time-ms");
     private static final Set<String> DAEMON_KEYS = Set.of("server-id", "position", "min-cycle-gap-ms", "heartbeat-ms",
             "checkpoint-name", "max-lag-seconds", "metrics-port", "metrics-address");
     private static final Set<String> ENDPOINT_KEYS = Set.of("host", "port", "socket", "user", "password",
@@ -143,6 +146,10 @@ public final class ConfigLoader {
         OptionalInt maxLag = tree.integer(node.get(), path, "max-lag-seconds", 0, 86_400);
         if (maxLag.isPresent()) {
             settings = settings.withMaxLag(Duration.ofSeconds(maxLag.getAsInt()));
+        }
+        OptionalInt chunkTime = tree.integer(node.get(), path, "chunk-time-ms", 0, MAX_CHUNK_TIME_MS);
+        if (chunkTime.isPresent()) {
+            settings = settings.withChunkTime(new ChunkTime(Duration.ofMillis(chunkTime.getAsInt())));
         }
         JsonNode replicas = node.get().get("replicas");
         if (replicas != null) {

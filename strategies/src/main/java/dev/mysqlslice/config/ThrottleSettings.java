@@ -1,5 +1,6 @@
 package dev.mysqlslice.config;
 
+import dev.mysqlslice.throttle.ChunkTime;
 import dev.mysqlslice.throttle.LoadLimit;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,16 +16,17 @@ import java.util.Optional;
  * @param maxLag       wait while a listed replica is further behind than this
  * @param replicas     the source's replicas to watch, as DSNs ({@code h=replica1,P=3306}); the source's
  *                     user, password and TLS settings unless a DSN gives its own
+ * @param chunkTime    how long one source scan or copy page should take (default 500 ms): their rows adapt
  */
 public record ThrottleSettings(LoadLimit maxLoad, LoadLimit criticalLoad, Optional<Path> pauseFile,
-                               Duration maxLag, List<String> replicas) {
+                               Duration maxLag, List<String> replicas, ChunkTime chunkTime) {
 
     public ThrottleSettings {
         replicas = List.copyOf(replicas);
     }
 
     public ThrottleSettings(LoadLimit maxLoad, LoadLimit criticalLoad, Optional<Path> pauseFile) {
-        this(maxLoad, criticalLoad, pauseFile, DEFAULT_MAX_LAG, List.of());
+        this(maxLoad, criticalLoad, pauseFile, DEFAULT_MAX_LAG, List.of(), ChunkTime.standard());
     }
 
     public static final String DEFAULT_MAX_LOAD = "Threads_running=25";
@@ -35,22 +37,26 @@ public record ThrottleSettings(LoadLimit maxLoad, LoadLimit criticalLoad, Option
     }
 
     public ThrottleSettings withMaxLoad(LoadLimit limit) {
-        return new ThrottleSettings(limit, criticalLoad, pauseFile, maxLag, replicas);
+        return new ThrottleSettings(limit, criticalLoad, pauseFile, maxLag, replicas, chunkTime);
     }
 
     public ThrottleSettings withCriticalLoad(LoadLimit limit) {
-        return new ThrottleSettings(maxLoad, limit, pauseFile, maxLag, replicas);
+        return new ThrottleSettings(maxLoad, limit, pauseFile, maxLag, replicas, chunkTime);
     }
 
     public ThrottleSettings withPauseFile(Path file) {
-        return new ThrottleSettings(maxLoad, criticalLoad, Optional.of(file), maxLag, replicas);
+        return new ThrottleSettings(maxLoad, criticalLoad, Optional.of(file), maxLag, replicas, chunkTime);
     }
 
     public ThrottleSettings withMaxLag(Duration lag) {
-        return new ThrottleSettings(maxLoad, criticalLoad, pauseFile, lag, replicas);
+        return new ThrottleSettings(maxLoad, criticalLoad, pauseFile, lag, replicas, chunkTime);
+    }
+
+    public ThrottleSettings withChunkTime(ChunkTime time) {
+        return new ThrottleSettings(maxLoad, criticalLoad, pauseFile, maxLag, replicas, time);
     }
 
     public ThrottleSettings withReplicas(List<String> dsns) {
-        return new ThrottleSettings(maxLoad, criticalLoad, pauseFile, maxLag, dsns);
+        return new ThrottleSettings(maxLoad, criticalLoad, pauseFile, maxLag, dsns, chunkTime);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mysqlslice.dialect;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -76,6 +78,24 @@ public record Dialect(Flavor flavor, int major, int minor, int patch) {
     /** The privilege that lets an account read binlog positions, as this flavor names it in grants. */
     public String binlogMonitorPrivilege() {
         return isMariadb() && atLeast(10, 5, 2) ? "BINLOG MONITOR" : "REPLICATION CLIENT";
+    }
+
+    /**
+     * {@code select} with a time limit after which the server stops it with an error
+     * ({@link dev.mysqlslice.jdbc.SqlErrors#isTimeLimit}): MariaDB's {@code SET STATEMENT
+     * max_statement_time = <seconds> FOR}, MySQL's optimizer hint {@code MAX_EXECUTION_TIME(<ms>)}
+     * (MySQL 5.7.8+, top-level SELECT only). The limit is rounded up to whole milliseconds.
+     */
+    public String limited(String select, Duration limit) {
+        if (!select.startsWith("SELECT ")) {
+            throw new IllegalArgumentException("only a SELECT can carry a time limit: " + select);
+        }
+        long millis = Math.max(1, (limit.toNanos() + 999_999) / 1_000_000);
+        if (isMariadb()) {
+            return "SET STATEMENT max_statement_time = " + BigDecimal.valueOf(millis, 3).toPlainString()
+                    + " FOR " + select;
+        }
+        return "SELECT /*+ MAX_EXECUTION_TIME(" + millis + ") */ " + select.substring("SELECT ".length());
     }
 
     /** Whether the server has a server_uuid (MySQL) that identifies it across file/position resets. */

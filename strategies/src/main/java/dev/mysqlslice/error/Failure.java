@@ -24,6 +24,12 @@ public enum Failure {
     LOCKED,
     /** The source reached the configured critical load ({@code --critical-load}); the command stopped. */
     CRITICAL_LOAD,
+    /**
+     * The source stopped a statement at the time limit mysqlslice gave it (a few times
+     * {@code --chunk-time}); the work is retried in smaller pieces, so this reaches the user only
+     * when even the smallest piece took too long.
+     */
+    TIME_LIMIT,
     /** The operation was interrupted (Ctrl-C, SIGTERM). */
     INTERRUPTED,
     /** A bug or an unexpected server answer. */

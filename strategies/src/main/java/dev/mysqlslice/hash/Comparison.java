@@ -3,6 +3,7 @@ package dev.mysqlslice.hash;
 import dev.mysqlslice.config.HashAlgorithm;
 import dev.mysqlslice.model.TableCounters;
 import dev.mysqlslice.model.TableShape;
+import dev.mysqlslice.throttle.Pacing;
 import java.util.concurrent.Executor;
 
 /**
@@ -18,15 +19,17 @@ import java.util.concurrent.Executor;
  * @param repairSource the source side repairs read from (its own session, or the same as {@code source})
  * @param repairTarget the target side repairs write to
  * @param localInfile  whether the target accepts LOAD DATA LOCAL for repairs
+ * @param pacing       how many rows each source scan covers, and the time limit it carries
  */
 public record Comparison(TableShape shape, HashAlgorithm hash, int chunkRows, Side source, Side target,
                          Executor executor, TableCounters counters, Side repairSource, Side repairTarget,
-                         boolean localInfile) {
+                         boolean localInfile, Pacing pacing) {
 
-    /** A comparison whose repairs use the same sessions as its reads (nothing runs ahead). */
+    /** A comparison whose repairs use the same sessions as its reads (nothing runs ahead), without pacing. */
     public Comparison(TableShape shape, HashAlgorithm hash, int chunkRows, Side source, Side target, Executor executor,
                       TableCounters counters) {
-        this(shape, hash, chunkRows, source, target, executor, counters, source, target, false);
+        this(shape, hash, chunkRows, source, target, executor, counters, source, target, false,
+                Pacing.off(chunkRows, chunkRows));
     }
 
     /** Whether repairs have sessions of their own, so the next batch can be listed meanwhile. */
@@ -37,7 +40,7 @@ public record Comparison(TableShape shape, HashAlgorithm hash, int chunkRows, Si
     /** The same comparison reading through other sides (e.g. the repair sessions). */
     public Comparison withSides(Side newSource, Side newTarget) {
         return new Comparison(shape, hash, chunkRows, newSource, newTarget, executor, counters, repairSource, repairTarget,
-                localInfile);
+                localInfile, pacing);
     }
 
     /** The most rows a range may hold to be compared row by row. */

@@ -1,15 +1,22 @@
 package dev.mysqlslice.hash;
 
+import dev.mysqlslice.error.Failure;
+import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.KeyCodec;
+import dev.mysqlslice.model.Bound;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.KeyType;
+import dev.mysqlslice.throttle.Pace;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +48,15 @@ public final class RangeComparer {
     static final long MIN_BUCKETS_TO_SAMPLE = 240;
     /** The share of non-empty sampled buckets that must differ for the rest to be assumed different. */
     static final double DENSE_SHARE = 0.5;
+    /** The fewest rows per bucket a window is sized by (an empty window doubles the next one). */
+    private static final double MIN_ROWS_PER_BUCKET = 1e-6;
+    /** Into how many buckets a bucket no scan could read in time is cut. */
+    private static final double UNSCANNED_FINER = 16;
+    /**
+     * Single buckets in a row the source may stop before the comparison gives up: skew makes a
+     * few, a source too busy for any scan makes them all.
+     */
+    private static final int MAX_SINGLE_STOPS = 8;
 
     private final RangeHasher hasher;
 
@@ -72,7 +88,7 @@ public final class RangeComparer {
         BigInteger hi = max(extremes.source().map(e -> e[1]), extremes.target().map(e -> e[1]));
         long estimate = Math.max(hasher.estimatedRows(comparison.target(), comparison.shape()),
                 hasher.estimatedRows(comparison.source(), comparison.shape()));
-        compareBuckets(comparison, lo, hi, estimate, 0, leaves);
+        compareBuckets(comparison, new Span(lo, hi, estimate, comparison.chunkRows()), 0, leaves);
     }
 
     /** The smallest and largest key of the region that exist on this side (two index dives). */
@@ -85,30 +101,24 @@ public final class RangeComparer {
         return Optional.of(new BigInteger[] {integer(min.get()), integer(max)});
     }
 
-    private void compareBuckets(Comparison comparison, BigInteger lo, BigInteger hi, long estimatedRows, int depth,
-                                List<Leaf> leaves) {
+    private void compareBuckets(Comparison comparison, Span region, int depth, List<Leaf> leaves) {
+        BigInteger lo = region.lo();
+        BigInteger hi = region.hi();
         BigInteger span = hi.subtract(lo).add(BigInteger.ONE);
-        long rows = Math.max(1, Math.min(estimatedRows, span.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue()));
-        BigInteger step = span.multiply(BigInteger.valueOf(comparison.chunkRows()))
+        long rows = Math.max(1, Math.min(region.rows(), span.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue()));
+        BigInteger step = span.multiply(BigInteger.valueOf(region.bucketRows()))
                 .add(BigInteger.valueOf(rows - 1)).divide(BigInteger.valueOf(rows));
         step = step.max(span.divide(BigInteger.valueOf(MAX_BUCKETS))).max(BigInteger.ONE);
-        BigInteger bucketStep = step;
         boolean dense = depth == 0 && mostlyDifferent(comparison, lo, hi, step);
-        Both<java.util.Map<BigInteger, Bucket>> buckets = dense
-                ? Both.run(comparison.executor(),
-                        () -> hasher.bucketCounts(comparison.source(), comparison.shape(), lo, hi, bucketStep),
-                        () -> hasher.bucketCounts(comparison.target(), comparison.shape(), lo, hi, bucketStep))
-                : Both.run(comparison.executor(),
-                        () -> hasher.buckets(comparison.source(), comparison.shape(), lo, hi, bucketStep, comparison.hash()),
-                        () -> hasher.buckets(comparison.target(), comparison.shape(), lo, hi, bucketStep, comparison.hash()));
-        Set<BigInteger> numbers = new HashSet<>(buckets.source().keySet());
-        numbers.addAll(buckets.target().keySet());
+        Scan scan = scan(comparison, lo, hi, step, rows, region.bucketRows(), dense);
+        Set<BigInteger> numbers = new HashSet<>(scan.source().keySet());
+        numbers.addAll(scan.target().keySet());
         long hashedRows = 0;
-        List<BigInteger[]> deeper = new ArrayList<>();
-        List<Long> deeperRows = new ArrayList<>();
+        boolean finest = step.equals(BigInteger.ONE) || depth >= MAX_DEPTH;
+        List<Span> deeper = new ArrayList<>();
         for (BigInteger number : numbers.stream().sorted().toList()) {
-            Bucket source = buckets.source().get(number);
-            Bucket target = buckets.target().get(number);
+            Bucket source = scan.source().get(number);
+            Bucket target = scan.target().get(number);
             if (!dense) {
                 hashedRows += rows(source) + rows(target);
                 if (same(source, target)) {
@@ -118,17 +128,132 @@ public final class RangeComparer {
             BigInteger from = min(Optional.ofNullable(source).map(Bucket::min), Optional.ofNullable(target).map(Bucket::min));
             BigInteger to = max(Optional.ofNullable(source).map(Bucket::max), Optional.ofNullable(target).map(Bucket::max));
             long bucketRows = Math.max(rows(source), rows(target));
-            if (bucketRows <= comparison.leafRows() || step.equals(BigInteger.ONE) || depth >= MAX_DEPTH) {
+            if (bucketRows <= comparison.leafRows() || finest) {
                 leaves.add(new Leaf(KeyRange.closed(key(comparison, from), key(comparison, to)), bucketRows));
             } else {
-                deeper.add(new BigInteger[] {from, to});
-                deeperRows.add(bucketRows);
+                deeper.add(new Span(from, to, bucketRows, comparison.chunkRows()));
+            }
+        }
+        for (Span unscanned : scan.unscanned()) {
+            if (finest) {
+                leaves.add(new Leaf(KeyRange.closed(key(comparison, unscanned.lo()), key(comparison, unscanned.hi())),
+                        unscanned.rows()));
+            } else {
+                deeper.add(unscanned);
             }
         }
         comparison.counters().rangesCompared(numbers.size(), hashedRows);
-        for (int i = 0; i < deeper.size(); i++) {
-            compareBuckets(comparison, deeper.get(i)[0], deeper.get(i)[1], deeperRows.get(i), depth + 1, leaves);
+        for (Span next : deeper) {
+            compareBuckets(comparison, next, depth + 1, leaves);
         }
+    }
+
+    /** How long the source's half of a comparison step took (what its pace learns from). */
+    private static final class SourceTimer {
+        private volatile long nanos;
+
+        <T> T time(Supplier<T> work) {
+            long start = System.nanoTime();
+            T result = work.get();
+            nanos = System.nanoTime() - start;
+            return result;
+        }
+
+        long nanos() {
+            return nanos;
+        }
+    }
+
+    /** Keys {@code lo} to {@code hi} holding about {@code rows} rows, to be cut into buckets of about {@code bucketRows}. */
+    private record Span(BigInteger lo, BigInteger hi, long rows, long bucketRows) {
+    }
+
+    /**
+     * The buckets of a region on both sides, numbered from its lowest key, and the buckets no
+     * scan could read within the source's time limit (each to be cut finer: it holds far more
+     * rows than its share).
+     */
+    private record Scan(Map<BigInteger, Bucket> source, Map<BigInteger, Bucket> target, List<Span> unscanned) {
+    }
+
+    /**
+     * Every non-empty bucket of {@code step} keys in {@code [lo, hi]} on both sides (only counted
+     * when {@code countOnly}), numbered from {@code lo}. The target (mysqlslice's own server) is
+     * scanned in one query; at the same time the source is scanned in windows of whole buckets, as
+     * many as its pace's rows at the rows per bucket the previous window found (the region's
+     * estimate at first), so skewed keys do not make one source query much longer than the next.
+     * A window the source stops at its time limit is tried again smaller; a single bucket it stops
+     * is left out of both sides and returned as unscanned.
+     */
+    private Scan scan(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step, long estimatedRows,
+                      long bucketRows, boolean countOnly) {
+        Both<SideScan> both = Both.run(comparison.executor(),
+                () -> scanSource(comparison, lo, hi, step, estimatedRows, bucketRows, countOnly),
+                () -> new SideScan(countOnly ? hasher.bucketCounts(comparison.target(), comparison.shape(), lo, hi, step)
+                        : hasher.buckets(comparison.target(), comparison.shape(), lo, hi, step, comparison.hash()),
+                        Map.of()));
+        Map<BigInteger, Bucket> target = new HashMap<>(both.target().buckets());
+        both.source().unscanned().keySet().forEach(target::remove);
+        return new Scan(both.source().buckets(), target, List.copyOf(both.source().unscanned().values()));
+    }
+
+    /** The buckets one side's scan read, and (the source's only) the buckets it stopped, by number. */
+    private record SideScan(Map<BigInteger, Bucket> buckets, Map<BigInteger, Span> unscanned) {
+    }
+
+    private SideScan scanSource(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step,
+                                  long estimatedRows, long bucketRows, boolean countOnly) {
+        Pace pace = countOnly ? comparison.pacing().counts() : comparison.pacing().scans();
+        Side source = comparison.source().limitedTo(pace.limit());
+        BigInteger count = hi.subtract(lo).divide(step).add(BigInteger.ONE);
+        Map<BigInteger, Bucket> buckets = new HashMap<>();
+        Map<BigInteger, Span> unscanned = new HashMap<>();
+        int singleStops = 0;
+        double rowsPerBucket = Math.max(MIN_ROWS_PER_BUCKET, estimatedRows / count.doubleValue());
+        BigInteger first = BigInteger.ZERO;
+        while (first.compareTo(count) < 0) {
+            BigInteger windowBuckets = BigInteger.valueOf((long) Math.max(1, Math.min(Long.MAX_VALUE / 2.0,
+                    pace.size() / rowsPerBucket))).min(count.subtract(first));
+            BigInteger from = lo.add(first.multiply(step));
+            BigInteger to = from.add(windowBuckets.multiply(step)).subtract(BigInteger.ONE).min(hi);
+            long start = System.nanoTime();
+            Map<BigInteger, Bucket> window;
+            try {
+                window = countOnly ? hasher.bucketCounts(source, comparison.shape(), from, to, step)
+                        : hasher.buckets(source, comparison.shape(), from, to, step, comparison.hash());
+            } catch (MysqlsliceException e) {
+                if (e.failure() != Failure.TIME_LIMIT) {
+                    throw e;
+                }
+                if (windowBuckets.equals(BigInteger.ONE)) {
+                    if (++singleStops > MAX_SINGLE_STOPS) {
+                        throw pace.gaveUp("the scan of single buckets of " + comparison.shape().name(), e);
+                    }
+                    // One bucket holds too many rows to scan in time: it is cut finer, as if it differed.
+                    long guess = (long) Math.min(Long.MAX_VALUE / 2.0, Math.max(rowsPerBucket, bucketRows));
+                    unscanned.put(first, new Span(from, to, guess, Math.max(1, (long) (guess / UNSCANNED_FINER))));
+                    first = first.add(BigInteger.ONE);
+                    LOG.debug("{}: the source stopped the scan of one bucket at its time limit; cutting it finer",
+                            comparison.shape().name());
+                } else {
+                    if (!pace.stopped((long) Math.min(Long.MAX_VALUE / 2.0, windowBuckets.doubleValue() * rowsPerBucket))) {
+                        throw pace.gaveUp("a bucket scan of " + comparison.shape().name(), e);
+                    }
+                    LOG.debug("{}: the source stopped a scan of {} buckets at its time limit; trying {} rows",
+                            comparison.shape().name(), windowBuckets, pace.size());
+                }
+                continue;
+            }
+            singleStops = 0;
+            long rows = window.values().stream().mapToLong(bucket -> bucket.hash().count()).sum();
+            pace.took(rows, System.nanoTime() - start);
+            rowsPerBucket = rows > 0 ? Math.max(MIN_ROWS_PER_BUCKET, rows / windowBuckets.doubleValue())
+                    : Math.max(MIN_ROWS_PER_BUCKET, rowsPerBucket / 2);
+            BigInteger offset = first;
+            window.forEach((number, bucket) -> buckets.put(number.add(offset), bucket));
+            first = first.add(windowBuckets);
+        }
+        return new SideScan(buckets, unscanned);
     }
 
     /**
@@ -141,9 +266,19 @@ public final class RangeComparer {
             return false;
         }
         List<BigInteger> sample = sampleBuckets(count, SAMPLE_BUCKETS);
-        Both<java.util.Map<BigInteger, Bucket>> hashes = Both.run(comparison.executor(),
-                () -> hasher.bucketsAmong(comparison.source(), comparison.shape(), lo, hi, step, sample, comparison.hash()),
-                () -> hasher.bucketsAmong(comparison.target(), comparison.shape(), lo, hi, step, sample, comparison.hash()));
+        Side limited = comparison.source().limitedTo(comparison.pacing().time().limit());
+        Both<Map<BigInteger, Bucket>> hashes;
+        try {
+            hashes = Both.run(comparison.executor(),
+                    () -> hasher.bucketsAmong(limited, comparison.shape(), lo, hi, step, sample, comparison.hash()),
+                    () -> hasher.bucketsAmong(comparison.target(), comparison.shape(), lo, hi, step, sample, comparison.hash()));
+        } catch (MysqlsliceException e) {
+            if (e.failure() != Failure.TIME_LIMIT) {
+                throw e;
+            }
+            LOG.debug("{}: the source stopped the sample at its time limit; hashing every bucket", comparison.shape().name());
+            return false;
+        }
         int nonEmpty = 0;
         int differing = 0;
         long hashedRows = 0;
@@ -192,11 +327,30 @@ public final class RangeComparer {
      */
     private void compareCut(Comparison comparison, KeyRange region, boolean cutFromSource, int depth, List<Leaf> leaves) {
         Side cutter = cutFromSource ? comparison.source() : comparison.target();
-        List<Key> boundaries = hasher.boundaries(cutter, comparison.shape(), region, comparison.chunkRows());
+        Pace pace = comparison.pacing().pieces();
+        int every = (int) pace.size();
+        List<Key> boundaries = hasher.boundaries(cutter, comparison.shape(), region, every);
         List<KeyRange> pieces = pieces(region, boundaries);
-        Both<List<RangeHash>> hashes = Both.run(comparison.executor(),
-                () -> hasher.ranges(comparison.source(), comparison.shape(), pieces, comparison.hash()),
-                () -> hasher.ranges(comparison.target(), comparison.shape(), pieces, comparison.hash()));
+        Side limited = comparison.source().limitedTo(pace.limit());
+        SourceTimer timer = new SourceTimer();
+        Both<List<RangeHash>> hashes;
+        try {
+            hashes = Both.run(comparison.executor(),
+                    () -> timer.time(() -> hasher.ranges(limited, comparison.shape(), pieces, comparison.hash())),
+                    () -> hasher.ranges(comparison.target(), comparison.shape(), pieces, comparison.hash()));
+        } catch (MysqlsliceException e) {
+            if (e.failure() != Failure.TIME_LIMIT) {
+                throw e;
+            }
+            if (!pace.stopped(every)) {
+                throw pace.gaveUp("a range hash of " + comparison.shape().name(), e);
+            }
+            LOG.debug("{}: the source stopped a range hash at its time limit; cutting every {} rows",
+                    comparison.shape().name(), pace.size());
+            compareCut(comparison, region, cutFromSource, depth, leaves);
+            return;
+        }
+        pace.took(hashes.source().stream().mapToLong(RangeHash::count).sum(), timer.nanos(), pieces.size());
         long hashedRows = 0;
         for (int i = 0; i < pieces.size(); i++) {
             RangeHash source = hashes.source().get(i);
@@ -220,10 +374,10 @@ public final class RangeComparer {
     /** The pieces of {@code region} between consecutive boundaries: (lower, b1], (b1, b2], ..., (bn, upper]. */
     static List<KeyRange> pieces(KeyRange region, List<Key> boundaries) {
         List<KeyRange> pieces = new ArrayList<>(boundaries.size() + 1);
-        Optional<dev.mysqlslice.model.Bound> lower = region.lower();
+        Optional<Bound> lower = region.lower();
         for (Key boundary : boundaries) {
-            pieces.add(new KeyRange(lower, Optional.of(dev.mysqlslice.model.Bound.inclusive(boundary))));
-            lower = Optional.of(dev.mysqlslice.model.Bound.exclusive(boundary));
+            pieces.add(new KeyRange(lower, Optional.of(Bound.inclusive(boundary))));
+            lower = Optional.of(Bound.exclusive(boundary));
         }
         if (boundaries.isEmpty() || !region.upper().map(upper -> upper.inclusive()
                 && upper.key().equals(boundaries.get(boundaries.size() - 1))).orElse(false)) {

@@ -47,7 +47,7 @@ public final class RangeHasher {
 
     private Map<BigInteger, Bucket> buckets(Side side, TableShape shape, SqlFragment query) {
         Map<BigInteger, Bucket> buckets = new HashMap<>();
-        side.session().query(query.sql(), Session.Binder.NONE, row -> {
+        side.session().query(side.limited(query.sql()), Session.Binder.NONE, row -> {
             buckets.put(new BigInteger(row.getString(1)), new Bucket(hashOf(row, 2),
                     new BigInteger(row.getString(5)), new BigInteger(row.getString(6))));
             return null;
@@ -60,7 +60,7 @@ public final class RangeHasher {
         List<RangeHash> hashes = new ArrayList<>(ranges.size());
         for (KeyRange range : ranges) {
             SqlFragment query = ChecksumSql.range(shape, range, hash, side.filter());
-            hashes.add(side.session().queryOne(query.sql(), statement -> query.bind(statement, 1),
+            hashes.add(side.session().queryOne(side.limited(query.sql()), statement -> query.bind(statement, 1),
                     row -> hashOf(row, 1), "hashing a range of " + shape.name()).orElse(RangeHash.EMPTY));
         }
         return hashes;

@@ -87,7 +87,7 @@ public final class Session implements AutoCloseable {
         return with(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(sql)) {
                 binder.bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
+                try (ResultSet rows = execute(statement)) {
                     List<T> result = new ArrayList<>();
                     while (rows.next()) {
                         result.add(mapper.map(rows));
@@ -122,12 +122,23 @@ public final class Session implements AutoCloseable {
                     ResultSet.CONCUR_READ_ONLY)) {
                 statement.setFetchSize(Integer.MIN_VALUE);
                 binder.bind(statement);
-                try (ResultSet rows = statement.executeQuery()) {
+                try (ResultSet rows = execute(statement)) {
                     consumer.accept(rows);
                 }
             }
             return null;
         }, doing);
+    }
+
+    /**
+     * Runs a statement that returns rows. {@code execute} rather than {@code executeQuery}, which
+     * Connector/J refuses for a SELECT behind MariaDB's {@code SET STATEMENT ... FOR} (a time limit).
+     */
+    private static ResultSet execute(PreparedStatement statement) throws SQLException {
+        if (!statement.execute()) {
+            throw new SQLException("a query returned no result set");
+        }
+        return statement.getResultSet();
     }
 
     /** Consumes a streamed result set; it may stop early by returning. */

@@ -48,6 +48,10 @@ public final class SqlErrors {
     public static final int LOST_CONNECTION = 2013;
     public static final int SERVER_GONE = 2006;
     public static final int QUERY_INTERRUPTED = 1317;
+    /** MariaDB's ER_STATEMENT_TIMEOUT: max_statement_time stopped the statement. */
+    public static final int STATEMENT_TIMEOUT = 1969;
+    /** MySQL's ER_QUERY_TIMEOUT: the MAX_EXECUTION_TIME hint (or max_execution_time) stopped the SELECT. */
+    public static final int QUERY_TIMEOUT = 3024;
     /** MariaDB (innodb_force_primary_key) and old MySQL: "This table type requires a primary key". */
     public static final int REQUIRES_PRIMARY_KEY = 1173;
     /** MySQL 8.0.13+ sql_require_primary_key (ER_TABLE_WITHOUT_PK). */
@@ -90,6 +94,11 @@ public final class SqlErrors {
             return Verdict.RETRY;
         }
         return Verdict.FATAL;
+    }
+
+    /** Whether the server stopped the statement at its time limit ({@link dev.mysqlslice.dialect.Dialect#limited}). */
+    public static boolean isTimeLimit(SQLException e) {
+        return e.getErrorCode() == STATEMENT_TIMEOUT || e.getErrorCode() == QUERY_TIMEOUT;
     }
 
     /** Whether the connection itself failed (SQLState class 08), as opposed to a statement. */
@@ -241,6 +250,10 @@ public final class SqlErrors {
                     + " without a primary key while " + doing + " (" + oneLine(e.getMessage()) + "; MySQL's"
                     + " sql_require_primary_key or MariaDB's innodb_force_primary_key): give the source table a primary"
                     + " key, or turn that setting off for the target", e);
+        }
+        if (isTimeLimit(e)) {
+            return new MysqlsliceException(Failure.TIME_LIMIT, endpoint.role().section() + " stopped a statement at"
+                    + " its time limit while " + doing + " (" + oneLine(e.getMessage()) + ")", e);
         }
         if (e.getErrorCode() == LOCK_WAIT_TIMEOUT || e.getErrorCode() == DEADLOCK) {
             return new MysqlsliceException(Failure.LOCKED, endpoint.role().section() + " while " + doing + ": "

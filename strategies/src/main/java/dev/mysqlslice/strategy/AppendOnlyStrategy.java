@@ -13,6 +13,7 @@ import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.sql.CopySql;
 import dev.mysqlslice.sql.KeySql;
 import dev.mysqlslice.sql.SqlFragment;
+import dev.mysqlslice.throttle.Pacing;
 import dev.mysqlslice.transfer.Written;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,8 @@ public final class AppendOnlyStrategy implements SyncStrategy {
             Side targetSide = new Side(target, filter);
             Comparison comparison = new Comparison(shape, job.plan().config().hash(), job.plan().config().chunkRows(),
                     sourceSide, targetSide, job.servers().executor(), counters, sourceSide, targetSide,
-                    job.servers().targetLocalInfile());
+                    job.servers().targetLocalInfile(),
+                    Pacing.of(job.servers().chunkTime(), job.plan().config().chunkRows(), job.servers().transactionRows()));
             if (job.mode() == SyncMode.VERIFY) {
                 Reconciler.Outcome outcome = reconciler.reconcile(comparison, List.of(KeyRange.ALL), job.mode(),
                         GeneralStrategy.SAMPLE_LIMIT, job.progress());

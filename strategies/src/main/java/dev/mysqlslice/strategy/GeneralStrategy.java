@@ -10,6 +10,7 @@ import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.TableCounters;
 import dev.mysqlslice.model.TableShape;
+import dev.mysqlslice.throttle.Pacing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -51,7 +52,8 @@ public final class GeneralStrategy implements SyncStrategy {
             Comparison comparison = new Comparison(shape, job.plan().config().hash(), job.plan().config().chunkRows(),
                     sourceSide, targetSide, job.servers().executor(), counters,
                     ahead ? new Side(repairSource, Optional.empty()) : sourceSide,
-                    ahead ? new Side(repairTarget, Optional.empty()) : targetSide, job.servers().targetLocalInfile());
+                    ahead ? new Side(repairTarget, Optional.empty()) : targetSide, job.servers().targetLocalInfile(),
+                    Pacing.of(job.servers().chunkTime(), job.plan().config().chunkRows(), job.servers().transactionRows()));
             List<KeyRange> regions;
             long newRows = 0;
             if (job.scope() instanceof Scope.Ranges ranges) {

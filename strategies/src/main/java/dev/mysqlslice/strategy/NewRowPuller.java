@@ -37,7 +37,7 @@ public final class NewRowPuller {
         }
         long estimate = hasher.estimatedRows(comparison.source(), shape);
         Written copied = copier.copy(new RowCopier.Job(comparison.source().session(), comparison.source().filter(),
-                comparison.target().session(), shape, shape.name(), range, job.servers().transactionRows(),
+                comparison.target().session(), shape, shape.name(), range, comparison.pacing().pages(),
                 job.servers().targetLocalInfile(), comparison.counters(), job.servers().executor(),
                 rows -> job.progress().update(shape.name(), "copying", rows, estimate, "rows")));
         comparison.counters().applied(copied.rows(), 0, copied.displaced());

@@ -1,6 +1,7 @@
 package dev.mysqlslice.strategy;
 
 import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.throttle.ChunkTime;
 import java.util.concurrent.Executor;
 
 /** What a strategy needs from its surroundings: sessions on both servers, a thread pool, and target capabilities. */
@@ -20,4 +21,7 @@ public interface Servers {
 
     /** The most rows written to the target in one transaction. */
     int transactionRows();
+
+    /** How long one source scan or copy page should take (its rows adapt; its time limit follows). */
+    ChunkTime chunkTime();
 }

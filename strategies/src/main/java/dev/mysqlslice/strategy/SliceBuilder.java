@@ -13,6 +13,7 @@ import dev.mysqlslice.sql.CopySql;
 import dev.mysqlslice.sql.KeySql;
 import dev.mysqlslice.sql.ShadowSql;
 import dev.mysqlslice.sql.SqlFragment;
+import dev.mysqlslice.throttle.Pace;
 import dev.mysqlslice.transfer.BulkWriter;
 import dev.mysqlslice.transfer.RowCopier;
 import dev.mysqlslice.transfer.RowCursor;
@@ -43,7 +44,7 @@ public final class SliceBuilder {
 
     /** Everything a build needs. */
     public record Build(TablePlan plan, Session source, Session target, Map<String, String> shadows,
-                        boolean localInfile, int transactionRows, TableCounters counters, java.util.concurrent.Executor executor,
+                        boolean localInfile, Pace pages, TableCounters counters, java.util.concurrent.Executor executor,
                         ProgressListener progress) {
 
         TableShape member(String table) {
@@ -74,7 +75,7 @@ public final class SliceBuilder {
         Optional<String> filter = build.plan().config().where();
         if (root.hasKey()) {
             copier.copy(new RowCopier.Job(build.source(), filter, build.target(), root, build.shadow(root.name()),
-                    KeyRange.ALL, build.transactionRows(), build.localInfile(), build.counters(), build.executor(),
+                    KeyRange.ALL, build.pages(), build.localInfile(), build.counters(), build.executor(),
                     rows -> build.progress().update(root.name(), "rebuilding", rows, -1, "rows")));
         } else {
             SqlFragment where = SqlFragment.filter(filter);

@@ -5,6 +5,7 @@ import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.model.TableCounters;
 import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.sql.ShadowSql;
+import dev.mysqlslice.throttle.Pacing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +92,8 @@ public final class SliceStrategy implements SyncStrategy {
             }
             try {
                 builder.build(new SliceBuilder.Build(plan, source, target, shadows, job.servers().targetLocalInfile(),
-                        job.servers().transactionRows(), counters.get(plan.name()), job.servers().executor(),
+                        Pacing.of(job.servers().chunkTime(), plan.config().chunkRows(), job.servers().transactionRows()).pages(),
+                        counters.get(plan.name()), job.servers().executor(),
                         job.progress()));
                 boolean changed = false;
                 for (TableShape member : plan.members()) {

@@ -5,6 +5,7 @@ import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.jdbc.StatementGate;
 import dev.mysqlslice.strategy.Servers;
+import dev.mysqlslice.throttle.ChunkTime;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,15 +21,20 @@ public final class ServerPool implements Servers, AutoCloseable {
     private final int transactionRows;
     private final ExecutorService executor;
     private final StatementGate sourceGate;
+    private final ChunkTime chunkTime;
 
     public ServerPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows) {
-        this(connector, source, target, localInfile, transactionRows, StatementGate.OPEN);
+        this(connector, source, target, localInfile, transactionRows, StatementGate.OPEN, ChunkTime.OFF);
     }
 
-    /** Source sessions ask {@code sourceGate} (the throttle) before each statement. */
+    /**
+     * Source sessions ask {@code sourceGate} (the throttle) before each statement; scans and copy
+     * pages aim at {@code chunkTime}.
+     */
     public ServerPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows,
-                      StatementGate sourceGate) {
+                      StatementGate sourceGate, ChunkTime chunkTime) {
         this.sourceGate = sourceGate;
+        this.chunkTime = chunkTime;
         this.connector = connector;
         this.source = source;
         this.target = target;
@@ -71,6 +77,11 @@ public final class ServerPool implements Servers, AutoCloseable {
     @Override
     public int transactionRows() {
         return transactionRows;
+    }
+
+    @Override
+    public ChunkTime chunkTime() {
+        return chunkTime;
     }
 
     @Override

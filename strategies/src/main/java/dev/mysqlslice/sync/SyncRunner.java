@@ -65,15 +65,22 @@ public final class SyncRunner {
              ReplicaLag lag = new ReplicaLag(connector, ReplicaLag.endpoints(source, config.throttle().replicas()),
                      config.throttle().maxLag());
              ServerPool servers = new ServerPool(connector, source, target, localInfile,
-                     config.defaults().transactionRows(), new Throttle(config.throttle(), status,
-                     lag.isEmpty() ? Throttle.LagProbe.NONE : lag, System::nanoTime,
-                     duration -> Thread.sleep(duration.toMillis())))) {
+                     config.defaults().transactionRows(), throttle(config, status, lag, progress),
+                     config.throttle().chunkTime())) {
             progress.planned(plans.size());
             List<TableRun> runs = runAll(plans, request, servers, progress);
             List<TableReport> reports = runs.stream().flatMap(run -> run.reports().stream()).toList();
             Optional<MysqlsliceException> failure = runs.stream().flatMap(run -> run.failure().stream()).findFirst();
             return new SyncReport(reports, Duration.between(start, Instant.now()), failure);
         }
+    }
+
+    /** The source's throttle, with {@code progress} told where to ask whether it holds work back. */
+    private static Throttle throttle(Config config, SourceStatus status, ReplicaLag lag, ProgressListener progress) {
+        Throttle throttle = new Throttle(config.throttle(), status, lag.isEmpty() ? Throttle.LagProbe.NONE : lag,
+                System::nanoTime, duration -> Thread.sleep(duration.toMillis()));
+        progress.heldBackBy(throttle::heldBack);
+        return throttle;
     }
 
     /** One table's reports, and its failure if it failed. */

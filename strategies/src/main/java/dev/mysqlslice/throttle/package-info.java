@@ -1,2 +1,2 @@
-/** Holding back work on the source: load ceilings, a critical load that aborts, pause by hand or by file. */
+/** Holding back work on the source: load, replica lag, pause, critical load, and the pace and time limit of its scans. */
 package dev.mysqlslice.throttle;

@@ -1,5 +1,6 @@
 package dev.mysqlslice.transfer;
 
+import dev.mysqlslice.model.Key;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,22 +16,22 @@ import java.util.function.BooleanSupplier;
 final class PageQueue {
 
     /** One element: encoded bytes, or the end of a page, or the end of all pages, or a failure. */
-    record Chunk(byte[] data, long rows, long bytes, boolean pageEnd, boolean end, RuntimeException failure) {
+    record Chunk(byte[] data, long rows, long bytes, boolean pageEnd, boolean end, RuntimeException failure, Key lastKey) {
 
         static Chunk ofData(byte[] data) {
-            return new Chunk(data, 0, 0, false, false, null);
+            return new Chunk(data, 0, 0, false, false, null, null);
         }
 
-        static Chunk ofPageEnd(long rows, long bytes) {
-            return new Chunk(null, rows, bytes, true, false, null);
+        static Chunk ofPageEnd(long rows, long bytes, Key lastKey) {
+            return new Chunk(null, rows, bytes, true, false, null, lastKey);
         }
 
         static Chunk ofEnd() {
-            return new Chunk(null, 0, 0, false, true, null);
+            return new Chunk(null, 0, 0, false, true, null, null);
         }
 
         static Chunk ofFailure(RuntimeException failure) {
-            return new Chunk(null, 0, 0, false, true, failure);
+            return new Chunk(null, 0, 0, false, true, failure, null);
         }
     }
 

@@ -13,6 +13,7 @@ import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.sql.CopySql;
 import dev.mysqlslice.sql.KeySql;
 import dev.mysqlslice.sql.SqlFragment;
+import dev.mysqlslice.throttle.Pace;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -20,6 +21,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Copies the source rows of a key range into a target table, in key order, one page per
@@ -27,8 +30,12 @@ import javax.inject.Inject;
  * key, so the source never holds one long read, and an interruption leaves the target with a
  * complete prefix of the range. With LOAD DATA, one thread reads and encodes pages while the
  * caller's thread loads them, so the source, the client and the target work at the same time.
+ * The rows per page follow the job's {@link Pace}; a page the source stops at its time limit is
+ * not kept, and the copy goes on from the last committed page with smaller pages.
  */
 public final class RowCopier {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RowCopier.class);
 
     /** Encoded bytes per chunk handed from the reading thread to the loading thread. */
     static final int CHUNK_BYTES = 256 * 1024;
@@ -37,7 +44,7 @@ public final class RowCopier {
 
     /** What to copy where. */
     public record Job(Session source, Optional<String> sourceFilter, Session target, TableShape shape,
-                      String targetTable, KeyRange range, int pageRows, boolean localInfile, TableCounters counters,
+                      String targetTable, KeyRange range, Pace pages, boolean localInfile, TableCounters counters,
                       Executor executor, PageListener listener) {
     }
 
@@ -58,14 +65,53 @@ public final class RowCopier {
 
     /** Copies every source row of the job's range; says how many, and how many target rows they displaced. */
     public Written copy(Job job) {
-        return job.localInfile() ? pipelined(job) : sequential(job);
+        Progress progress = new Progress(job.range());
+        while (true) {
+            try {
+                if (job.localInfile()) {
+                    pipelined(job, progress);
+                } else {
+                    sequential(job, progress);
+                }
+                return progress.written;
+            } catch (MysqlsliceException e) {
+                if (e.failure() != Failure.TIME_LIMIT) {
+                    throw e;
+                }
+                if (!job.pages().stopped(progress.pageRows)) {
+                    throw job.pages().gaveUp("a page of " + job.shape().name(), e);
+                }
+                LOG.debug("{}: the source stopped a page of {} rows at its time limit; going on with {}",
+                        job.shape().name(), progress.pageRows, job.pages().size());
+            }
+        }
     }
 
-    private Written pipelined(Job job) {
+    /** What is committed so far: the rows written and the range still to copy, and the size of the page being read. */
+    private static final class Progress {
+        Written written = Written.NONE;
+        KeyRange remaining;
+        volatile long pageRows;
+
+        Progress(KeyRange range) {
+            this.remaining = range;
+        }
+
+        void committed(Job job, Written page, Key lastKey) {
+            written = written.plus(page);
+            if (lastKey != null) {
+                remaining = new KeyRange(Optional.of(Bound.exclusive(lastKey)), job.range().upper());
+            }
+            job.listener().pageDone(written.rows());
+        }
+    }
+
+    private void pipelined(Job job, Progress progress) {
         PageQueue queue = new PageQueue(QUEUE_CHUNKS);
         AtomicBoolean loading = new AtomicBoolean(true);
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> produce(job, queue, loading), job.executor());
-        Written total = Written.NONE;
+        KeyRange from = progress.remaining;
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> produce(job, from, progress, queue, loading),
+                job.executor());
         try {
             while (true) {
                 PageQueue.Chunk first = take(queue);
@@ -73,13 +119,13 @@ public final class RowCopier {
                     throw first.failure();
                 }
                 if (first.end()) {
-                    return total;
+                    return;
                 }
                 PageQueue.PageStream page = open(queue, first);
-                total = total.plus(writer.load(job.target(), job.shape(), job.targetTable(), page,
-                        () -> page.pageEnd() == null ? -1 : page.pageEnd().rows(), page::failure));
+                Written loaded = writer.load(job.target(), job.shape(), job.targetTable(), page,
+                        () -> page.pageEnd() == null ? -1 : page.pageEnd().rows(), page::failure);
                 job.counters().rowsRead(page.pageEnd().rows(), page.pageEnd().bytes());
-                job.listener().pageDone(total.rows());
+                progress.committed(job, loaded, page.pageEnd().lastKey());
             }
         } catch (RuntimeException e) {
             loading.set(false);
@@ -92,17 +138,20 @@ public final class RowCopier {
         }
     }
 
-    /** The reading thread: every page of the range, encoded, each closed by its row count. */
-    private void produce(Job job, PageQueue queue, AtomicBoolean loading) {
+    /** The reading thread: every page of the range from {@code from}, encoded, each closed by its row count. */
+    private void produce(Job job, KeyRange from, Progress progress, PageQueue queue, AtomicBoolean loading) {
         try {
             List<KeyType> keyTypes = KeyCodec.types(job.shape().keys());
             int stored = job.shape().storedColumns().size();
-            KeyRange remaining = job.range();
+            KeyRange remaining = from;
             while (loading.get()) {
-                SqlFragment select = CopySql.select(job.shape(), where(job, remaining), job.pageRows());
+                int pageRows = (int) job.pages().size();
+                progress.pageRows = pageRows;
+                SqlFragment select = CopySql.select(job.shape(), where(job, remaining), pageRows);
                 long[] rows = {0};
                 Key[] last = {null};
-                job.source().stream(select.sql(), statement -> select.bind(statement, 1), result -> {
+                long start = System.nanoTime();
+                job.source().stream(limited(job, select.sql()), statement -> select.bind(statement, 1), result -> {
                     RowCursor cursor = new RowCursor(result, stored, keyTypes);
                     TsvEncoder encoder = new TsvEncoder(CHUNK_BYTES + 64 * 1024);
                     RawRow row;
@@ -116,10 +165,11 @@ public final class RowCopier {
                     last[0] = cursor.lastKey();
                     if (cursor.count() > 0) {
                         put(queue, PageQueue.Chunk.ofData(encoder.take(CHUNK_BYTES)), loading);
-                        put(queue, PageQueue.Chunk.ofPageEnd(cursor.count(), cursor.bytes()), loading);
+                        put(queue, PageQueue.Chunk.ofPageEnd(cursor.count(), cursor.bytes(), cursor.lastKey()), loading);
                     }
                 }, "reading rows of " + job.shape().name());
-                if (rows[0] < job.pageRows() || last[0] == null) {
+                job.pages().took(rows[0], System.nanoTime() - start);
+                if (rows[0] < pageRows || last[0] == null) {
                     put(queue, PageQueue.Chunk.ofEnd(), loading);
                     return;
                 }
@@ -130,40 +180,44 @@ public final class RowCopier {
         }
     }
 
-    private Written sequential(Job job) {
-        KeyRange remaining = job.range();
-        Written total = Written.NONE;
+    private void sequential(Job job, Progress progress) {
         while (true) {
+            int pageRows = (int) job.pages().size();
+            progress.pageRows = pageRows;
             Written[] page = {Written.NONE};
             Key[] lastKey = {null};
+            long start = System.nanoTime();
             try {
-                copyPage(job, remaining, false, page, lastKey);
+                copyPage(job, progress.remaining, pageRows, false, page, lastKey);
             } catch (BulkWriter.Collision collision) {
                 // Nothing of the page was kept: write it again, each row replacing what holds its values.
-                copyPage(job, remaining, true, page, lastKey);
+                copyPage(job, progress.remaining, pageRows, true, page, lastKey);
             }
-            total = total.plus(page[0]);
-            long pageRows = page[0].rows();
-            job.listener().pageDone(total.rows());
-            if (pageRows < job.pageRows() || lastKey[0] == null) {
-                return total;
+            job.pages().took(page[0].rows(), System.nanoTime() - start);
+            progress.committed(job, page[0], lastKey[0]);
+            if (page[0].rows() < pageRows || lastKey[0] == null) {
+                return;
             }
-            remaining = new KeyRange(Optional.of(Bound.exclusive(lastKey[0])), job.range().upper());
         }
     }
 
     /** Reads one page of the source from {@code remaining} and writes it (INSERT, or REPLACE row by row). */
-    private void copyPage(Job job, KeyRange remaining, boolean replace, Written[] written, Key[] lastKey) {
+    private void copyPage(Job job, KeyRange remaining, int pageRows, boolean replace, Written[] written, Key[] lastKey) {
         List<KeyType> keyTypes = KeyCodec.types(job.shape().keys());
         int stored = job.shape().storedColumns().size();
-        SqlFragment select = CopySql.select(job.shape(), where(job, remaining), job.pageRows());
-        job.source().stream(select.sql(), statement -> select.bind(statement, 1), rows -> {
+        SqlFragment select = CopySql.select(job.shape(), where(job, remaining), pageRows);
+        job.source().stream(limited(job, select.sql()), statement -> select.bind(statement, 1), rows -> {
             RowCursor cursor = new RowCursor(rows, stored, keyTypes);
             written[0] = replace ? writer.replace(job.target(), job.shape(), job.targetTable(), cursor)
                     : writer.write(job.target(), job.shape(), job.targetTable(), cursor, false, job.source().endpoint());
             lastKey[0] = cursor.lastKey();
             job.counters().rowsRead(cursor.count(), cursor.bytes());
         }, "reading rows of " + job.shape().name());
+    }
+
+    /** A page's SELECT with the pace's time limit. */
+    private static String limited(Job job, String select) {
+        return job.pages().limit().map(limit -> job.source().dialect().limited(select, limit)).orElse(select);
     }
 
     private static SqlFragment where(Job job, KeyRange range) {

@@ -3,7 +3,10 @@ package dev.mysqlslice.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mysqlslice.throttle.ChunkTime;
+import dev.mysqlslice.throttle.LoadLimit;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -181,6 +184,36 @@ class ConfigLoaderTest {
 
         assertThat(config.toString()).doesNotContain("hunter2");
         assertThat(List.of(config.source())).asString().doesNotContain("hunter2");
+    }
+
+    @Test
+    void readsTheThrottleSectionWithItsDefaults() {
+        Config defaults = parse(ENDPOINTS + "tables:\n  bar: general\n");
+        assertThat(defaults.throttle().maxLoad().toString()).isEqualTo("Threads_running=25");
+        assertThat(defaults.throttle().chunkTime()).isEqualTo(new ChunkTime(Duration.ofMillis(500)));
+
+        Config config = parse(ENDPOINTS + """
+                throttle:
+                  max-load: none
+                  max-lag-seconds: 3
+                  chunk-time-ms: 100
+                  replicas: ["h=replica1,P=3307"]
+                tables:
+                  bar: general
+                """);
+        assertThat(config.throttle().maxLoad()).isEqualTo(LoadLimit.NONE);
+        assertThat(config.throttle().maxLag()).isEqualTo(Duration.ofSeconds(3));
+        assertThat(config.throttle().chunkTime().limit()).contains(Duration.ofMillis(400));
+        assertThat(config.throttle().replicas()).containsExactly("h=replica1,P=3307");
+        assertThat(parse(ENDPOINTS + "throttle:\n  chunk-time-ms: 0\ntables:\n  bar: general\n").throttle().chunkTime())
+                .isEqualTo(ChunkTime.OFF);
+    }
+
+    @Test
+    void aChunkTimeOutOfRangeNamesTheSetting() {
+        assertThatThrownBy(() -> parse(ENDPOINTS + "throttle:\n  chunk-time-ms: -5\ntables:\n  bar: general\n"))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).extracting(Object::toString)
+                        .containsExactly("throttle.chunk-time-ms: must be between 0 and 60000, got -5"));
     }
 
     private Config parse(String yaml) {

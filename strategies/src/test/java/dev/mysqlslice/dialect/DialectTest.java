@@ -1,9 +1,11 @@
 package dev.mysqlslice.dialect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.mysqlslice.config.Role;
 import dev.mysqlslice.jdbc.SessionSettings;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Every flavor difference, with the exact strings each server reports or accepts. */
@@ -31,6 +33,21 @@ class DialectTest {
         assertThat(Dialect.of("8.0.21").replicaStatus()).isEqualTo("SHOW SLAVE STATUS");
         assertThat(Dialect.of("8.0.22").replicaStatus()).isEqualTo("SHOW REPLICA STATUS");
         assertThat(MYSQL_84.binlogStatus()).isEqualTo("SHOW BINARY LOG STATUS");
+    }
+
+    @Test
+    void aSelectCarriesItsTimeLimitAsEachFlavorSpellsIt() {
+        String select = "SELECT `id` FROM `t` WHERE `id` > ? LIMIT 10";
+        assertThat(MARIADB.limited(select, Duration.ofMillis(2000)))
+                .isEqualTo("SET STATEMENT max_statement_time = 2.000 FOR SELECT `id` FROM `t` WHERE `id` > ? LIMIT 10");
+        assertThat(MARIADB.limited(select, Duration.ofNanos(1_500_000)))
+                .isEqualTo("SET STATEMENT max_statement_time = 0.002 FOR " + select);
+        assertThat(MYSQL_84.limited(select, Duration.ofMillis(2000)))
+                .isEqualTo("SELECT /*+ MAX_EXECUTION_TIME(2000) */ `id` FROM `t` WHERE `id` > ? LIMIT 10");
+        assertThat(MYSQL_80.limited(select, Duration.ofMillis(250)))
+                .isEqualTo("SELECT /*+ MAX_EXECUTION_TIME(250) */ `id` FROM `t` WHERE `id` > ? LIMIT 10");
+        assertThatThrownBy(() -> MYSQL_84.limited("SHOW MASTER STATUS", Duration.ofSeconds(1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -48,6 +48,23 @@ class SqlErrorsTest {
     }
 
     @Test
+    void aStatementStoppedAtItsTimeLimitIsATimeLimitOnEitherFlavor() {
+        // MariaDB 10.11 (measured) and MySQL 8 (ER_QUERY_TIMEOUT as the MySQL reference manual lists it).
+        SQLException mariadb = new SQLException("Query execution was interrupted (max_statement_time exceeded)", "70100", 1969);
+        SQLException mysql = new SQLException("Query execution was interrupted, maximum statement execution time exceeded",
+                "HY000", 3024);
+        for (SQLException stopped : new SQLException[] {mariadb, mysql}) {
+            assertThat(SqlErrors.isTimeLimit(stopped)).isTrue();
+            MysqlsliceException e = SqlErrors.duringStatement(stopped, endpoint(Role.SOURCE), "hashing t in buckets");
+            assertThat(e.failure()).isEqualTo(Failure.TIME_LIMIT);
+            assertThat(e.getMessage()).isEqualTo("source stopped a statement at its time limit while hashing t in buckets ("
+                    + stopped.getMessage() + ")");
+        }
+        // A KILL QUERY by someone else is not the time limit.
+        assertThat(SqlErrors.isTimeLimit(new SQLException("Query execution was interrupted", "70100", 1317))).isFalse();
+    }
+
+    @Test
     void binlogStreamErrorsTellALostPositionFromATakenServerId() {
         // MariaDB 10.11 to the older of two clients with one server id.
         assertThat(SqlErrors.binlogStream(4052, "A slave with the same server_uuid/server_id is already connected; the first"

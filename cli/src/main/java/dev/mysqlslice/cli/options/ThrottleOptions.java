@@ -5,12 +5,13 @@ import dev.mysqlslice.config.ConfigException;
 import dev.mysqlslice.config.ConfigLoader;
 import dev.mysqlslice.config.ConfigProblem;
 import dev.mysqlslice.config.ThrottleSettings;
+import dev.mysqlslice.throttle.ChunkTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** {@code --max-load}, {@code --critical-load} and {@code --pause-file}: the config's throttle section, from flags (winning). */
+/** {@code --max-load}, {@code --critical-load}, {@code --max-lag}, {@code --chunk-time} and {@code --pause-file}: the config's throttle section, from flags (winning). */
 public final class ThrottleOptions {
 
     @Option(names = "--max-load", paramLabel = "VAR=N[,VAR=N]",
@@ -25,6 +26,11 @@ public final class ThrottleOptions {
     @Option(names = "--max-lag", paramLabel = "SECONDS", description = "Wait while a replica listed in"
             + " throttle.replicas is further behind than this (default 1).")
     Integer maxLag;
+
+    @Option(names = "--chunk-time", paramLabel = "MS", description = "How long one source scan or copy page should"
+            + " take: the rows each covers adapt to it, and the source stops one after " + ChunkTime.LIMIT_FACTOR
+            + " times it (it is then tried again smaller). Default 500; 0: fixed sizes, no time limit.")
+    Integer chunkTime;
 
     @Option(names = "--pause-file", paramLabel = "FILE", description = "Hold back all work on the source while FILE exists.")
     Path pauseFile;
@@ -44,6 +50,13 @@ public final class ThrottleOptions {
                         new ConfigProblem("--max-lag", "must be 0 or more seconds, got " + maxLag)));
             }
             settings = settings.withMaxLag(Duration.ofSeconds(maxLag));
+        }
+        if (chunkTime != null) {
+            if (chunkTime < 0 || chunkTime > ConfigLoader.MAX_CHUNK_TIME_MS) {
+                throw new ConfigException("the command line", List.of(new ConfigProblem("--chunk-time",
+                        "must be 0 to " + ConfigLoader.MAX_CHUNK_TIME_MS + " ms, got " + chunkTime)));
+            }
+            settings = settings.withChunkTime(new ChunkTime(Duration.ofMillis(chunkTime)));
         }
         if (pauseFile != null) {
             settings = settings.withPauseFile(pauseFile.toAbsolutePath());

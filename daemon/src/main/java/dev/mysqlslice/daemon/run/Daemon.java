@@ -170,7 +170,7 @@ public final class Daemon {
              SourceStatus status = sourceStatus;
              ReplicaLag lag = replicaLag;
              SessionPool pool = new SessionPool(connector, source, target, localInfile(), config.defaults().transactionRows(),
-                     throttle)) {
+                     throttle, config.throttle().chunkTime())) {
             this.lease = lease;
             try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
                 start = starter.decide(sourceSession, targetSession, settings, units);

@@ -5,6 +5,7 @@ import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.jdbc.StatementGate;
 import dev.mysqlslice.strategy.Servers;
+import dev.mysqlslice.throttle.ChunkTime;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -35,15 +36,20 @@ public final class SessionPool implements Servers, AutoCloseable {
     private final ExecutorService executor;
 
     private final StatementGate sourceGate;
+    private final ChunkTime chunkTime;
 
     public SessionPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows) {
-        this(connector, source, target, localInfile, transactionRows, StatementGate.OPEN);
+        this(connector, source, target, localInfile, transactionRows, StatementGate.OPEN, ChunkTime.OFF);
     }
 
-    /** Source sessions ask {@code sourceGate} (the throttle) before each statement. */
+    /**
+     * Source sessions ask {@code sourceGate} (the throttle) before each statement; scans and copy
+     * pages aim at {@code chunkTime}.
+     */
     public SessionPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows,
-                       StatementGate sourceGate) {
+                       StatementGate sourceGate, ChunkTime chunkTime) {
         this.sourceGate = sourceGate;
+        this.chunkTime = chunkTime;
         this.connector = connector;
         this.source = source;
         this.target = target;
@@ -80,6 +86,11 @@ public final class SessionPool implements Servers, AutoCloseable {
     @Override
     public int transactionRows() {
         return transactionRows;
+    }
+
+    @Override
+    public ChunkTime chunkTime() {
+        return chunkTime;
     }
 
     /** Closes every idle session, e.g. after a server restart left them broken. */
