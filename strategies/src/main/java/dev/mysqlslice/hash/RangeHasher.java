@@ -3,6 +3,7 @@ package dev.mysqlslice.hash;
 import dev.mysqlslice.config.HashAlgorithm;
 import dev.mysqlslice.jdbc.KeyCodec;
 import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.model.Bound;
 import dev.mysqlslice.model.Bytes;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
@@ -112,20 +113,20 @@ public final class RangeHasher {
     /** Keys per query when rows are looked up by key. */
     static final int KEYS_PER_QUERY = 1000;
 
-    /** Every {@code every}-th key of a range in key order (streamed, so any number of rows fits). */
+    /** Every {@code every}-th key of a range in key order, one bounded index dive per key returned. */
     public List<Key> boundaries(Side side, TableShape shape, KeyRange range, int every) {
-        SqlFragment query = ChecksumSql.keys(shape, range, side.filter());
-        List<KeyType> types = KeyCodec.types(shape.keys());
         List<Key> boundaries = new ArrayList<>();
-        side.session().stream(query.sql(), statement -> query.bind(statement, 1), result -> {
-            long seen = 0;
-            while (result.next()) {
-                if (++seen % every == 0) {
-                    boundaries.add(KeyCodec.read(result, 1, types));
-                }
+        KeyRange rest = range;
+        while (true) {
+            // One index dive per boundary (the server steps over every keys and sends one): far
+            // cheaper than streaming every key of the range to the client.
+            Optional<Key> next = nthKey(side, shape, rest, every);
+            if (next.isEmpty()) {
+                return boundaries;
             }
-        }, "reading the keys of " + shape.name());
-        return boundaries;
+            boundaries.add(next.get());
+            rest = new KeyRange(Optional.of(Bound.exclusive(next.get())), range.upper());
+        }
     }
 
     public Optional<Key> maxKey(Side side, TableShape shape, KeyRange range) {
