@@ -18,6 +18,8 @@ final class Bench {
     private static final Logger LOG = LoggerFactory.getLogger(Bench.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TABLES = List.of(Workload.ORDERS, Workload.ITEMS);
+    /** The tool name of the floor measurement ({@link Floor}). */
+    static final String FLOOR = "floor: bare bucket aggregate, both servers";
 
     private final Lab lab;
     private final BenchSettings settings;
@@ -129,6 +131,8 @@ final class Bench {
                 () -> mysqlsliceVerify("s4", "crc32")));
         measurements.add(repeat("S4 nothing changed", "mysqlslice verify (md5)", settings.repeat(), none,
                 () -> mysqlsliceVerify("s4-md5", "md5")));
+        measurements.add(repeat("S4 nothing changed", FLOOR, settings.repeat(), none,
+                () -> new Outcome(new Floor(lab).run(), null)));
         if (settings.peers()) {
             measurements.add(repeat("S4 nothing changed", "pt-table-sync --print", settings.repeat(), none,
                     () -> new Outcome(ptTableSync("--print"), null)));

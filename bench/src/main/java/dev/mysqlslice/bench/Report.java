@@ -57,10 +57,13 @@ final class Report {
         ratio(targets, "S1: vs mydumper + myloader", "S1", "mydumper + myloader", "mysqlslice sync", 1.0);
         ratio(targets, "S1: vs mysqldump | mysql", "S1", "mysqldump | mysql", "mysqlslice sync", 2.0);
         ratio(targets, "S2a: vs pt-table-sync", "S2a", "pt-table-sync", "mysqlslice sync", 2.5);
+        atMost(targets, "S2a: over the floor (S4's: the same data)", find("S4", Bench.FLOOR), find("S2a", "mysqlslice sync"),
+                1.5);
         ratioAcross(targets, "S2b: binlog catch-up vs pt-table-sync (S2)", find("S2a", "pt-table-sync"),
                 find("S2b", "mysqlslice sync --incremental"), 6.0);
         ratio(targets, "S3: vs pt-table-sync", "S3", "pt-table-sync", "mysqlslice sync", 10.0);
         ratio(targets, "S4: vs pt-table-sync --print", "S4", "pt-table-sync --print", "mysqlslice verify", 2.5);
+        atMost(targets, "S4: over the floor", find("S4", Bench.FLOOR), find("S4", "mysqlslice verify"), 1.5);
         find("S5", "mysqlslice daemon").ifPresent(m -> {
             targets.add(threshold("S5: lag p99", m.note(), "p99 (\\d+) ms", 250, "< 250 ms"));
             targets.add(threshold("S5: lag max", m.note(), "max (\\d+) ms", 1000, "< 1000 ms"));
@@ -105,6 +108,18 @@ final class Report {
 
     private void ratio(List<Target> targets, String name, String scenario, String peer, String ours, double wanted) {
         ratioAcross(targets, name, find(scenario, peer), find(scenario, ours), wanted);
+    }
+
+    /** Ours may take at most {@code wanted} times the reference (the floor). */
+    private static void atMost(List<Target> targets, String name, Optional<Measurement> reference,
+                               Optional<Measurement> ours, double wanted) {
+        if (reference.isEmpty() || ours.isEmpty()) {
+            targets.add(new Target(name, format("<= %.1fx", wanted), "not run", Optional.empty()));
+            return;
+        }
+        double ratio = ours.get().seconds() / reference.get().seconds();
+        targets.add(new Target(name, format("<= %.1fx", wanted), format("%.2fx (%.2f s vs %.2f s)", ratio,
+                ours.get().seconds(), reference.get().seconds()), Optional.of(ratio <= wanted && ours.get().identical())));
     }
 
     private static void ratioAcross(List<Target> targets, String name, Optional<Measurement> peer,
