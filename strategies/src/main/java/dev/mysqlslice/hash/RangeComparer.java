@@ -68,13 +68,23 @@ public final class RangeComparer {
     /** The differing leaves within {@code region}. */
     public List<Leaf> compare(Comparison comparison, KeyRange region) {
         List<Leaf> leaves = new ArrayList<>();
-        if (comparison.shape().hasSingleIntegerKey()) {
+        if (comparison.shape().hasSingleIntegerKey() || leadingBuckets(comparison, region)) {
             compareIntegerRegion(comparison, region, leaves);
         } else {
             compareCut(comparison, region, true, 0, leaves);
         }
         LOG.debug("{}: {} differing leaves in {}", comparison.shape().name(), leaves.size(), region);
         return leaves;
+    }
+
+    /**
+     * Whether a key of several columns is bucketed by its leading integer column: for regions
+     * without a lower bound (a whole table, or all of it up to the target's largest key). A bucket
+     * then holds whole runs of the leading value, and may hold rows just past the region's upper
+     * bound: those are compared too, which costs a few rows and changes nothing found.
+     */
+    private static boolean leadingBuckets(Comparison comparison, KeyRange region) {
+        return comparison.shape().hasLeadingIntegerKey() && region.lower().isEmpty();
     }
 
     private void compareIntegerRegion(Comparison comparison, KeyRange region, List<Leaf> leaves) {
@@ -105,7 +115,14 @@ public final class RangeComparer {
         BigInteger lo = region.lo();
         BigInteger hi = region.hi();
         BigInteger span = hi.subtract(lo).add(BigInteger.ONE);
-        long rows = Math.max(1, Math.min(region.rows(), span.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue()));
+        boolean leading = comparison.shape().hasLeadingIntegerKey();
+        if (leading && span.equals(BigInteger.ONE) && region.rows() > comparison.leafRows()) {
+            finest(comparison, region, leaves);
+            return;
+        }
+        // A unique integer key holds at most one row per value; a leading column may hold many.
+        long rows = Math.max(1, leading ? region.rows()
+                : Math.min(region.rows(), span.min(BigInteger.valueOf(Long.MAX_VALUE)).longValue()));
         BigInteger step = span.multiply(BigInteger.valueOf(region.bucketRows()))
                 .add(BigInteger.valueOf(rows - 1)).divide(BigInteger.valueOf(rows));
         step = step.max(span.divide(BigInteger.valueOf(MAX_BUCKETS))).max(BigInteger.ONE);
@@ -128,16 +145,17 @@ public final class RangeComparer {
             BigInteger from = min(Optional.ofNullable(source).map(Bucket::min), Optional.ofNullable(target).map(Bucket::min));
             BigInteger to = max(Optional.ofNullable(source).map(Bucket::max), Optional.ofNullable(target).map(Bucket::max));
             long bucketRows = Math.max(rows(source), rows(target));
-            if (bucketRows <= comparison.leafRows() || finest) {
+            if (bucketRows <= comparison.leafRows()) {
                 leaves.add(new Leaf(KeyRange.closed(key(comparison, from), key(comparison, to)), bucketRows));
+            } else if (finest) {
+                finest(comparison, new Span(from, to, bucketRows, comparison.chunkRows()), leaves);
             } else {
                 deeper.add(new Span(from, to, bucketRows, comparison.chunkRows()));
             }
         }
         for (Span unscanned : scan.unscanned()) {
             if (finest) {
-                leaves.add(new Leaf(KeyRange.closed(key(comparison, unscanned.lo()), key(comparison, unscanned.hi())),
-                        unscanned.rows()));
+                finest(comparison, unscanned, leaves);
             } else {
                 deeper.add(unscanned);
             }
@@ -161,6 +179,19 @@ public final class RangeComparer {
 
         long nanos() {
             return nanos;
+        }
+    }
+
+    /**
+     * A differing span that buckets cannot cut further: a leaf, unless the key has more columns,
+     * whose rows for these leading values are then cut at every chunk-rows-th key.
+     */
+    private void finest(Comparison comparison, Span span, List<Leaf> leaves) {
+        KeyRange range = KeyRange.closed(key(comparison, span.lo()), key(comparison, span.hi()));
+        if (comparison.shape().hasLeadingIntegerKey()) {
+            compareCut(comparison, range, true, 0, leaves);
+        } else {
+            leaves.add(new Leaf(range, span.rows()));
         }
     }
 

@@ -67,6 +67,11 @@ public record TableShape(String name, List<Column> columns, List<String> keyColu
         return keyColumns.size() == 1 && keys().get(0).kind().isInteger();
     }
 
+    /** Whether the key has several columns and the first is an integer (e.g. {@code (order_id, line)}). */
+    public boolean hasLeadingIntegerKey() {
+        return keyColumns.size() > 1 && keys().get(0).kind().isInteger();
+    }
+
     /** The same shape under another table name (a shadow table). */
     public TableShape withName(String newName) {
         return new TableShape(newName, columns, keyColumns, keyIndex, engine);

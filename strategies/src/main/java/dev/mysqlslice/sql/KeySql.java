@@ -74,7 +74,8 @@ public final class KeySql {
         String column = column(keys.get(index));
         String placeholder = placeholder(keys.get(index));
         Object value = bound.key().part(index);
-        boolean last = index == keys.size() - 1;
+        // A bound may be a prefix of the key (its leading columns): it bounds those columns only.
+        boolean last = index == Math.min(keys.size(), bound.key().size()) - 1;
         String strict = lower ? " > " : " < ";
         if (last) {
             String operator = bound.inclusive() ? (lower ? " >= " : " <= ") : strict;

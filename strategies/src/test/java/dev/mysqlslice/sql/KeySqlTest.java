@@ -37,6 +37,17 @@ class KeySqlTest {
     }
 
     @Test
+    void aBoundOnTheLeadingColumnOnlyBoundsThatColumn() {
+        SqlFragment leading = KeySql.inRange(AB, KeyRange.closed(Key.of(3L), Key.of(5L)));
+        SqlFragment mixed = KeySql.inRange(AB, new KeyRange(Optional.of(Bound.exclusive(Key.of(3L, "x"))),
+                Optional.of(Bound.inclusive(Key.of(5L)))));
+
+        assertThat(leading).isEqualTo(new SqlFragment("`a` >= ? AND `a` <= ?", List.of(3L, 5L)));
+        assertThat(mixed).isEqualTo(new SqlFragment("(`a` > ? OR (`a` = ? AND `b` > ?)) AND `a` <= ?",
+                List.of(3L, 3L, "x", 5L)));
+    }
+
+    @Test
     void anyOfSeveralRanges() {
         SqlFragment ranges = KeySql.inAnyRange(ID, List.of(KeyRange.closed(Key.of(1L), Key.of(2L)),
                 KeyRange.closed(Key.of(8L), Key.of(9L))));
