@@ -68,8 +68,10 @@ public final class RangeComparer {
     /** The differing leaves within {@code region}. */
     public List<Leaf> compare(Comparison comparison, KeyRange region) {
         List<Leaf> leaves = new ArrayList<>();
-        if (comparison.shape().hasSingleIntegerKey() || leadingBuckets(comparison, region)) {
+        if (comparison.shape().hasSingleIntegerKey()) {
             compareIntegerRegion(comparison, region, leaves);
+        } else if (comparison.shape().hasLeadingIntegerKey() && region.lower().isEmpty()) {
+            compareByLeadingColumn(comparison, region, leaves);
         } else {
             compareCut(comparison, region, true, 0, leaves);
         }
@@ -78,13 +80,21 @@ public final class RangeComparer {
     }
 
     /**
-     * Whether a key of several columns is bucketed by its leading integer column: for regions
-     * without a lower bound (a whole table, or all of it up to the target's largest key). A bucket
-     * then holds whole runs of the leading value, and may hold rows just past the region's upper
-     * bound: those are compared too, which costs a few rows and changes nothing found.
+     * A key of several columns starting with an integer, in a region without a lower bound (a
+     * whole table, or all of it up to the target's largest key): the leading column is bucketed
+     * like a single integer key. Up to a full-key upper bound {@code (a, b)}, the leading values
+     * below {@code a} are bucketed and the rows of {@code a} up to the bound are cut, so no row
+     * past the region is compared.
      */
-    private static boolean leadingBuckets(Comparison comparison, KeyRange region) {
-        return comparison.shape().hasLeadingIntegerKey() && region.lower().isEmpty();
+    private void compareByLeadingColumn(Comparison comparison, KeyRange region, List<Leaf> leaves) {
+        Optional<Bound> upper = region.upper();
+        if (upper.isEmpty() || upper.get().key().size() == 1) {
+            compareIntegerRegion(comparison, region, leaves);
+            return;
+        }
+        Key leading = Key.of(upper.get().key().part(0));
+        compareIntegerRegion(comparison, new KeyRange(Optional.empty(), Optional.of(Bound.exclusive(leading))), leaves);
+        compareCut(comparison, new KeyRange(Optional.of(Bound.inclusive(leading)), upper), true, 0, leaves);
     }
 
     private void compareIntegerRegion(Comparison comparison, KeyRange region, List<Leaf> leaves) {
