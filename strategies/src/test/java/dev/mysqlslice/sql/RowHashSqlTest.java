@@ -3,6 +3,10 @@ package dev.mysqlslice.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mysqlslice.config.HashAlgorithm;
+import dev.mysqlslice.model.Column;
+import dev.mysqlslice.model.ColumnKind;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RowHashSqlTest {
@@ -19,6 +23,24 @@ class RowHashSqlTest {
         assertThat(RowHashSql.encoding(Shapes.composite().columns(), "s")).isEqualTo(
                 "CONCAT_WS('#', `s`.`a`, CAST(`s`.`b` AS BINARY), `s`.`v`, CAST(`s`.`legacy` AS BINARY),"
                         + " LENGTH(`s`.`b`), LENGTH(`s`.`v`), LENGTH(`s`.`legacy`), ISNULL(`s`.`v`))");
+    }
+
+    @Test
+    void stringsOfOneCollationGoInAsTheyAreAndMixedOnesAreCastToBinary() {
+        List<Column> plain = List.of(Shapes.column("id", "int", false), Shapes.column("sku", "varchar(64)", false),
+                Shapes.column("note", "text", true), Shapes.column("raw", "blob", true));
+        assertThat(RowHashSql.encoding(plain, "")).isEqualTo("CONCAT_WS('#', `id`, `sku`, `note`, `raw`,"
+                + " LENGTH(`sku`), LENGTH(`note`), LENGTH(`raw`), CONCAT(ISNULL(`note`), ISNULL(`raw`)))");
+
+        Column binaryCollation = new Column("code", "varchar(8)", ColumnKind.STRING, false, false, Optional.of("utf8mb4"),
+                Optional.of("utf8mb4_bin"));
+        assertThat(RowHashSql.oneByteCompatibleCollation(List.of(plain.get(1), binaryCollation))).isFalse();
+        Column utf16 = new Column("w", "varchar(8)", ColumnKind.STRING, false, false, Optional.of("utf16"),
+                Optional.of("utf16_general_ci"));
+        assertThat(RowHashSql.oneByteCompatibleCollation(List.of(utf16))).isFalse();
+        assertThat(RowHashSql.oneByteCompatibleCollation(List.of(plain.get(1), Shapes.column("doc", "json", true))))
+                .isFalse();
+        assertThat(RowHashSql.oneByteCompatibleCollation(List.of(Shapes.column("id", "int", false)))).isTrue();
     }
 
     @Test
