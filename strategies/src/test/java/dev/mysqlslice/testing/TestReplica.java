@@ -60,18 +60,23 @@ public abstract class TestReplica implements AutoCloseable {
     public abstract void close();
 
     String query(String jdbcUrl, String sql, String column) {
-        Properties login = new Properties();
-        login.setProperty("user", user());
-        login.setProperty("password", password());
-        login.setProperty("sslMode", "DISABLED");
-        login.setProperty("allowPublicKeyRetrieval", "true");
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, login);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, login());
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {
             return rows.next() ? rows.getString(column) : null;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The replica's administrator login, without TLS. */
+    Properties login() {
+        Properties login = new Properties();
+        login.setProperty("user", user());
+        login.setProperty("password", password());
+        login.setProperty("sslMode", "DISABLED");
+        login.setProperty("allowPublicKeyRetrieval", "true");
+        return login;
     }
 
     /** MariaDB: a local server, GTID replication from the local test source. */
@@ -173,12 +178,7 @@ public abstract class TestReplica implements AutoCloseable {
         }
 
         private void execute(String sql) {
-            Properties login = new Properties();
-            login.setProperty("user", user());
-            login.setProperty("password", password());
-            login.setProperty("sslMode", "DISABLED");
-            login.setProperty("allowPublicKeyRetrieval", "true");
-            try (Connection connection = DriverManager.getConnection(container.getJdbcUrl(), login);
+            try (Connection connection = DriverManager.getConnection(container.getJdbcUrl(), login());
                  Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import dev.mysqlslice.sync.SyncReport;
+import dev.mysqlslice.testing.Eventually;
 import dev.mysqlslice.testing.LogCapture;
 import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.Series;
@@ -13,13 +14,11 @@ import dev.mysqlslice.testing.TestDatabase;
 import dev.mysqlslice.testing.TestReplica;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(RealServers.class)
 class ReplicaLagIT {
 
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
     @TempDir
     Path dir;
 
@@ -45,14 +46,14 @@ class ReplicaLagIT {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try (TestReplica replica = TestReplica.of(servers.source(), dir);
              LogCapture log = LogCapture.of(Throttle.class)) {
-            await(() -> "0".equals(replica.secondsBehind()), "the replica catching up");
+            Eventually.await(() -> "0".equals(replica.secondsBehind()), "the replica catching up", WAIT);
             replica.stopReplicating();
             String yaml = "throttle:\n  max-lag-seconds: 1\n  replicas:\n    - \"" + replica.dsn() + "\"\ntables:\n  t: general\n";
 
             Future<SyncReport> sync = pool.submit(() -> Sync.apply(servers, yaml));
-            await(() -> log.messages(Level.INFO).stream().anyMatch(message -> message.startsWith(
+            Eventually.await(() -> log.messages(Level.INFO).stream().anyMatch(message -> message.startsWith(
                     "holding back work on the source: replica " + replica.host() + ":" + replica.port()
-                            + " is not replicating")), "the sync holding back");
+                            + " is not replicating")), "the sync holding back", WAIT);
             Thread.sleep(1500);
             assertThat(sync.isDone()).isFalse();
             assertThat(servers.target().count("t")).isZero();
@@ -63,16 +64,6 @@ class ReplicaLagIT {
             assertThat(log.messages(Level.INFO)).anyMatch(message -> message.startsWith("going on after holding back"));
         } finally {
             pool.shutdownNow();
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " did not happen");
-            }
-            Thread.sleep(50);
         }
     }
 }

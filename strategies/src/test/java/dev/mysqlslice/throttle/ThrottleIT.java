@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.sync.SyncReport;
+import dev.mysqlslice.testing.Eventually;
 import dev.mysqlslice.testing.LogCapture;
 import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.Series;
@@ -17,14 +18,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,6 +37,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ThrottleIT {
 
     private static final int SLEEPERS = 8;
+    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final int SLEEP_SECONDS = 4;
 
     @Test
@@ -49,9 +49,9 @@ class ThrottleIT {
              Connection watcher = servers.source().connect()) {
             List<Future<?>> sleepers = keepBusy(servers.source(), pool);
             Future<SyncReport> sync = pool.submit(() -> Sync.apply(servers, yaml));
-            await(() -> log.messages(Level.INFO).stream().anyMatch(message ->
+            Eventually.await(() -> log.messages(Level.INFO).stream().anyMatch(message ->
                     message.startsWith("holding back work on the source: the source is busy: Threads_running=")),
-                    "the sync holding back");
+                    "the sync holding back", WAIT);
 
             long selects = status(watcher, "Com_select");
             Thread.sleep(1500);
@@ -106,7 +106,7 @@ class ThrottleIT {
             sleepers.add(pool.submit(() -> source.execute("SELECT SLEEP(" + SLEEP_SECONDS + ")")));
         }
         try (Connection watcher = source.connect()) {
-            await(() -> status(watcher, "Threads_running") > SLEEPERS, "the sleepers running");
+            Eventually.await(() -> status(watcher, "Threads_running") > SLEEPERS, "the sleepers running", WAIT);
         }
         return sleepers;
     }
@@ -118,16 +118,6 @@ class ThrottleIT {
             return Long.parseLong(rows.getString(2));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " did not happen");
-            }
-            Thread.sleep(20);
         }
     }
 }
