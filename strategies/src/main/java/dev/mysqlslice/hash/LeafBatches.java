@@ -2,6 +2,7 @@ package dev.mysqlslice.hash;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /** Groups leaves so that one query per server lists many of them, within bounded rows and SQL size. */
 public final class LeafBatches {
@@ -15,17 +16,23 @@ public final class LeafBatches {
     }
 
     public static List<List<Leaf>> of(List<Leaf> leaves) {
-        List<List<Leaf>> batches = new ArrayList<>();
-        List<Leaf> current = new ArrayList<>();
-        long rows = 0;
-        for (Leaf leaf : leaves) {
-            if (!current.isEmpty() && (rows + leaf.rows() > MAX_ROWS || current.size() == MAX_RANGES)) {
+        return of(leaves, Leaf::rows);
+    }
+
+    /** Groups any items holding {@code rows} rows each within the same bounds, in order. */
+    public static <T> List<List<T>> of(List<T> items, ToLongFunction<T> rows) {
+        List<List<T>> batches = new ArrayList<>();
+        List<T> current = new ArrayList<>();
+        long total = 0;
+        for (T item : items) {
+            long itemRows = rows.applyAsLong(item);
+            if (!current.isEmpty() && (total + itemRows > MAX_ROWS || current.size() == MAX_RANGES)) {
                 batches.add(current);
                 current = new ArrayList<>();
-                rows = 0;
+                total = 0;
             }
-            current.add(leaf);
-            rows += leaf.rows();
+            current.add(item);
+            total += itemRows;
         }
         if (!current.isEmpty()) {
             batches.add(current);

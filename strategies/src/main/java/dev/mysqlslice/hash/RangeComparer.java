@@ -4,6 +4,7 @@ import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.KeyCodec;
 import dev.mysqlslice.model.Bound;
+import dev.mysqlslice.model.IntegerInterval;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.KeyType;
@@ -57,6 +58,10 @@ public final class RangeComparer {
      * few, a source too busy for any scan makes them all.
      */
     private static final int MAX_SINGLE_STOPS = 8;
+    /** How many times narrower the buckets are when a differing bucket small enough to list is hashed again. */
+    private static final int FINER = 16;
+    /** The fewest rows a differing bucket must hold to be hashed again before it is listed. */
+    private static final long MIN_ROWS_TO_HASH_FINER = 256;
 
     private final RangeHasher hasher;
 
@@ -143,6 +148,7 @@ public final class RangeComparer {
         long hashedRows = 0;
         boolean finest = step.equals(BigInteger.ONE) || depth >= MAX_DEPTH;
         List<Span> deeper = new ArrayList<>();
+        List<Span> finer = new ArrayList<>();
         for (BigInteger number : numbers.stream().sorted().toList()) {
             Bucket source = scan.source().get(number);
             Bucket target = scan.target().get(number);
@@ -156,7 +162,12 @@ public final class RangeComparer {
             BigInteger to = max(Optional.ofNullable(source).map(Bucket::max), Optional.ofNullable(target).map(Bucket::max));
             long bucketRows = Math.max(rows(source), rows(target));
             if (bucketRows <= comparison.leafRows()) {
-                leaves.add(new Leaf(KeyRange.closed(key(comparison, from), key(comparison, to)), bucketRows));
+                Span differing = new Span(from, to, bucketRows, comparison.chunkRows());
+                if (!dense && worthHashingFiner(differing, step)) {
+                    finer.add(differing);
+                } else {
+                    leaves.add(leaf(comparison, differing));
+                }
             } else if (finest) {
                 finest(comparison, new Span(from, to, bucketRows, comparison.chunkRows()), leaves);
             } else {
@@ -171,9 +182,67 @@ public final class RangeComparer {
             }
         }
         comparison.counters().rangesCompared(numbers.size(), hashedRows);
+        hashFiner(comparison, lo, hi, step.divide(BigInteger.valueOf(FINER)), finer, leaves);
         for (Span next : deeper) {
             compareBuckets(comparison, next, depth + 1, leaves);
         }
+    }
+
+    /**
+     * Whether a differing bucket small enough to list is worth hashing again in buckets
+     * {@value #FINER} times narrower first: it holds enough rows, and its keys span enough values.
+     */
+    private static boolean worthHashingFiner(Span bucket, BigInteger step) {
+        return bucket.rows() >= MIN_ROWS_TO_HASH_FINER && step.compareTo(BigInteger.valueOf(FINER)) >= 0;
+    }
+
+    /**
+     * Hashes differing buckets again in buckets of {@code step} keys, numbered from {@code lo}, one
+     * query per server per group of them; the finer buckets that differ become the leaves. Listing
+     * a row costs several times hashing it (it is sent and decoded), so where a bucket holds a few
+     * changed rows this lists about a {@value #FINER}th of its rows. A group whose query the source
+     * stops at its time limit becomes leaves as it is (listing is what was left to do anyway).
+     */
+    private void hashFiner(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step, List<Span> buckets,
+                           List<Leaf> leaves) {
+        for (List<Span> group : LeafBatches.of(buckets, Span::rows)) {
+            List<IntegerInterval> within = group.stream().map(bucket -> new IntegerInterval(bucket.lo(), bucket.hi())).toList();
+            Side limited = comparison.source().limitedTo(comparison.pacing().scans().limit());
+            Both<Map<BigInteger, Bucket>> hashes;
+            try {
+                hashes = Both.run(comparison.executor(),
+                        () -> hasher.bucketsWithin(limited, comparison.shape(), lo, hi, step, within, comparison.hash()),
+                        () -> hasher.bucketsWithin(comparison.target(), comparison.shape(), lo, hi, step, within,
+                                comparison.hash()));
+            } catch (MysqlsliceException e) {
+                if (e.failure() != Failure.TIME_LIMIT) {
+                    throw e;
+                }
+                LOG.debug("{}: the source stopped a finer hash of {} buckets at its time limit; listing them whole",
+                        comparison.shape().name(), group.size());
+                group.forEach(bucket -> leaves.add(leaf(comparison, bucket)));
+                continue;
+            }
+            Set<BigInteger> numbers = new HashSet<>(hashes.source().keySet());
+            numbers.addAll(hashes.target().keySet());
+            long hashedRows = 0;
+            for (BigInteger number : numbers.stream().sorted().toList()) {
+                Bucket source = hashes.source().get(number);
+                Bucket target = hashes.target().get(number);
+                hashedRows += rows(source) + rows(target);
+                if (!same(source, target)) {
+                    leaves.add(leaf(comparison, new Span(
+                            min(Optional.ofNullable(source).map(Bucket::min), Optional.ofNullable(target).map(Bucket::min)),
+                            max(Optional.ofNullable(source).map(Bucket::max), Optional.ofNullable(target).map(Bucket::max)),
+                            Math.max(rows(source), rows(target)), comparison.chunkRows())));
+                }
+            }
+            comparison.counters().rangesCompared(numbers.size(), hashedRows);
+        }
+    }
+
+    private static Leaf leaf(Comparison comparison, Span span) {
+        return new Leaf(KeyRange.closed(key(comparison, span.lo()), key(comparison, span.hi())), span.rows());
     }
 
     /** How long the source's half of a comparison step took (what its pace learns from). */

@@ -5,6 +5,7 @@ import dev.mysqlslice.jdbc.KeyCodec;
 import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.model.Bound;
 import dev.mysqlslice.model.Bytes;
+import dev.mysqlslice.model.IntegerInterval;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.KeyType;
@@ -44,6 +45,12 @@ public final class RangeHasher {
     public Map<BigInteger, Bucket> bucketsAmong(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
                                                 List<BigInteger> numbers, HashAlgorithm hash) {
         return buckets(side, shape, ChecksumSql.bucketsAmong(shape, lo, hi, step, numbers, hash, side.filter()));
+    }
+
+    /** Like {@link #buckets}, reading only the keys within {@code intervals}, in one query. */
+    public Map<BigInteger, Bucket> bucketsWithin(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+                                                 List<IntegerInterval> intervals, HashAlgorithm hash) {
+        return buckets(side, shape, ChecksumSql.bucketsWithin(shape, lo, hi, step, intervals, hash, side.filter()));
     }
 
     private Map<BigInteger, Bucket> buckets(Side side, TableShape shape, SqlFragment query) {

@@ -3,6 +3,7 @@ package dev.mysqlslice.sql;
 import dev.mysqlslice.config.HashAlgorithm;
 import dev.mysqlslice.jdbc.Identifiers;
 import dev.mysqlslice.model.Column;
+import dev.mysqlslice.model.IntegerInterval;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.TableShape;
@@ -46,13 +47,25 @@ public final class ChecksumSql {
      */
     public static SqlFragment bucketsAmong(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
                                            List<BigInteger> numbers, HashAlgorithm hash, Optional<String> filter) {
-        String column = Identifiers.quote(shape.keys().get(0).name());
-        String among = numbers.stream().map(number -> {
+        List<IntegerInterval> buckets = numbers.stream().map(number -> {
             BigInteger from = lo.add(number.multiply(step));
-            return column + " BETWEEN " + literal(from) + " AND " + literal(from.add(step).subtract(BigInteger.ONE).min(hi));
-        }).collect(Collectors.joining(" OR "));
+            return new IntegerInterval(from, from.add(step).subtract(BigInteger.ONE).min(hi));
+        }).toList();
+        return bucketsWithin(shape, lo, hi, step, buckets, hash, filter);
+    }
+
+    /**
+     * Like {@link #buckets}, reading only the keys within {@code intervals} (each inside
+     * {@code [lo, hi]}): one query hashing a few scattered parts of a region more finely.
+     */
+    public static SqlFragment bucketsWithin(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+                                            List<IntegerInterval> intervals, HashAlgorithm hash, Optional<String> filter) {
+        String column = Identifiers.quote(shape.keys().get(0).name());
+        String within = intervals.stream()
+                .map(interval -> column + " BETWEEN " + literal(interval.first()) + " AND " + literal(interval.last()))
+                .collect(Collectors.joining(" OR "));
         return bucketQuery(shape, lo, hi, step, RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash),
-                Optional.of(among), filter);
+                Optional.of(within), filter);
     }
 
     private static SqlFragment bucketQuery(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
