@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure a MariaDB or MySQL server binary exists, installing MariaDB from Debian packages if not.
-# Sourced by ./run-tests and ./demo; safe to run many times.
+# Run by ./run-tests, ./demo and ./mysqlslice-bench (executed, not sourced); safe to run many times.
 set -euo pipefail
 
 have_server() {
