@@ -4,9 +4,11 @@ import dev.mysqlslice.cli.options.ConnectionOptions;
 import dev.mysqlslice.config.Config;
 import dev.mysqlslice.config.ConfigLoader;
 import dev.mysqlslice.config.EndpointConfig;
+import dev.mysqlslice.config.Role;
+import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.PasswordResolver;
-import dev.mysqlslice.config.Role;
+import dev.mysqlslice.jdbc.SessionPair;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -69,5 +71,10 @@ public final class Configs {
 
     public Endpoint endpoint(EndpointConfig config) {
         return passwords.resolve(config);
+    }
+
+    /** A session on the config's source and one on its target, opened at the same time. */
+    public SessionPair sessions(Connector connector, Config config) {
+        return SessionPair.open(connector, endpoint(config.source()), endpoint(config.target()));
     }
 }

@@ -3,12 +3,11 @@ package dev.mysqlslice.cli;
 import dagger.Lazy;
 import dev.mysqlslice.cli.options.ConnectionOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
+import dev.mysqlslice.cli.options.TableOptions;
 import dev.mysqlslice.config.DaemonSettings;
 import dev.mysqlslice.daemon.monitor.MonitorServer;
 import dev.mysqlslice.daemon.run.Daemon;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
@@ -31,8 +30,8 @@ public final class DaemonCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Option(names = {"-t", "--table"}, paramLabel = "TABLE", description = "Only this table (repeatable).")
-    List<String> tables = new ArrayList<>();
+    @Mixin
+    TableOptions tableOptions;
 
     @Option(names = "--report", paramLabel = "FILE", description = "On stop, write the run's counters as JSON to FILE.")
     Path report;
@@ -54,7 +53,7 @@ public final class DaemonCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         logging.apply();
-        Daemon daemon = launcher.get().create(connection, tables, spec.commandLine().getErr());
+        Daemon daemon = launcher.get().create(connection, tableOptions.tables(), spec.commandLine().getErr());
         DaemonSettings settings = metricsPort == null ? daemon.settings() : daemon.settings().withMetricsPort(metricsPort);
         try (MonitorServer monitor = settings.metricsPort() == 0 ? null : MonitorServer.start(settings.metricsAddress(),
                 settings.metricsPort(), daemon.metrics(), daemon.units(), settings.maxLag(), daemon.throttle())) {

@@ -8,7 +8,7 @@ import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.jdbc.SessionPair;
-import dev.mysqlslice.strategy.TablePlan;
+import dev.mysqlslice.model.TablePlan;
 import dev.mysqlslice.sync.Planner;
 import java.io.PrintWriter;
 import java.util.List;

@@ -3,16 +3,17 @@ package dev.mysqlslice.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.mysqlslice.daemon.monitor.DaemonMetrics;
 import dev.mysqlslice.daemon.run.Daemon;
-import dev.mysqlslice.daemon.run.DaemonMetrics;
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
-import dev.mysqlslice.strategy.TableReport;
+import dev.mysqlslice.model.TableReport;
 import dev.mysqlslice.sync.SyncReport;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /** Writes a run's outcome as JSON ({@code --report FILE}) for scripts and the benchmark. */
 final class JsonReport {
@@ -31,8 +32,8 @@ final class JsonReport {
             ObjectNode node = tables.addObject();
             node.put("table", table.table());
             node.put("strategy", table.strategy().configName());
-            node.put("mode", table.mode().name().toLowerCase(java.util.Locale.ROOT));
-            node.put("state", table.state().name().toLowerCase(java.util.Locale.ROOT));
+            node.put("mode", table.mode().name().toLowerCase(Locale.ROOT));
+            node.put("state", table.state().name().toLowerCase(Locale.ROOT));
             node.put("checkedBy", table.checkedBy());
             node.put("elapsedMillis", table.elapsed().toMillis());
             var counters = table.counters();

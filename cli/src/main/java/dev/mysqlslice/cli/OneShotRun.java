@@ -1,6 +1,7 @@
 package dev.mysqlslice.cli;
 
 import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.mysqlslice.cli.options.ConnectionOptions;
 import dev.mysqlslice.config.Config;
 import dev.mysqlslice.jdbc.Endpoint;
@@ -56,7 +57,7 @@ public final class OneShotRun {
 
     /** While the live display owns the terminal, only warnings are logged to it. */
     private static Level quietConsole() {
-        if (LoggerFactory.getLogger("dev.mysqlslice") instanceof ch.qos.logback.classic.Logger ours) {
+        if (LoggerFactory.getLogger("dev.mysqlslice") instanceof Logger ours) {
             Level previous = ours.getLevel();
             ours.setLevel(Level.WARN);
             return previous == null ? Level.INFO : previous;
@@ -65,7 +66,7 @@ public final class OneShotRun {
     }
 
     private static void restoreConsole(Level level) {
-        if (LoggerFactory.getLogger("dev.mysqlslice") instanceof ch.qos.logback.classic.Logger ours) {
+        if (LoggerFactory.getLogger("dev.mysqlslice") instanceof Logger ours) {
             ours.setLevel(level);
         }
     }

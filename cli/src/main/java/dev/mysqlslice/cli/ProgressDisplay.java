@@ -1,5 +1,6 @@
 package dev.mysqlslice.cli;
 
+import dev.mysqlslice.concurrent.DaemonThreads;
 import dev.mysqlslice.strategy.ProgressListener;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -41,11 +42,7 @@ public final class ProgressDisplay implements ProgressListener, AutoCloseable {
     private ProgressDisplay(PrintWriter terminal, LongSupplier clock) {
         this.terminal = terminal;
         this.clock = clock;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mysqlslice-progress");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.ticker = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("mysqlslice-progress"));
         if (terminal != null) {
             ticker.scheduleAtFixedRate(this::draw, 250, 250, TimeUnit.MILLISECONDS);
         } else {

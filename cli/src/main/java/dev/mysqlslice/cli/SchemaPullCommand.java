@@ -1,7 +1,9 @@
 package dev.mysqlslice.cli;
 
+import dagger.Lazy;
 import dev.mysqlslice.cli.options.ConnectionOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
+import dev.mysqlslice.cli.options.TableOptions;
 import dev.mysqlslice.config.Config;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Session;
@@ -10,10 +12,8 @@ import dev.mysqlslice.schema.SchemaPullReport;
 import dev.mysqlslice.schema.SchemaPuller;
 import dev.mysqlslice.sync.TableSelection;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import dagger.Lazy;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,8 +32,8 @@ public final class SchemaPullCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Option(names = {"-t", "--table"}, paramLabel = "TABLE", description = "Only this table (repeatable).")
-    List<String> tables = new ArrayList<>();
+    @Mixin
+    TableOptions tableOptions;
 
     @Option(names = "--replace", description = "Drop and recreate target tables that already exist (their rows are lost).")
     boolean replace;
@@ -57,9 +57,9 @@ public final class SchemaPullCommand implements Callable<Integer> {
         logging.apply();
         PrintWriter out = spec.commandLine().getOut();
         Config config = configs.get().load(connection, spec.commandLine().getErr());
-        List<String> wanted = TableSelection.forSchemaPull(config, tables);
+        List<String> wanted = TableSelection.forSchemaPull(config, tableOptions.tables());
         SchemaPullReport report;
-        try (SessionPair sessions = SessionPair.open(connector.get(), configs.get().endpoint(config.source()), configs.get().endpoint(config.target()))) {
+        try (SessionPair sessions = configs.get().sessions(connector.get(), config)) {
             Session source = sessions.source();
             Session target = sessions.target();
             report = puller.get().pull(source, target, wanted, replace);

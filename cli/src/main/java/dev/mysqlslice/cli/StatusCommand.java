@@ -1,5 +1,6 @@
 package dev.mysqlslice.cli;
 
+import dagger.Lazy;
 import dev.mysqlslice.cli.options.ConnectionOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
 import dev.mysqlslice.config.Config;
@@ -9,7 +10,6 @@ import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.jdbc.SessionPair;
 import java.util.concurrent.Callable;
-import dagger.Lazy;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,7 +51,7 @@ public final class StatusCommand implements Callable<Integer> {
         logging.apply();
         Config config = configs.get().load(connection, spec.commandLine().getErr());
         DaemonReport report;
-        try (SessionPair sessions = SessionPair.open(connector.get(), configs.get().endpoint(config.source()), configs.get().endpoint(config.target()))) {
+        try (SessionPair sessions = configs.get().sessions(connector.get(), config)) {
             Session source = sessions.source();
             Session target = sessions.target();
             report = reader.get().read(source, target, config.daemon());

@@ -1,6 +1,7 @@
 package dev.mysqlslice.cli;
 
-import dev.mysqlslice.strategy.TableReport;
+import dev.mysqlslice.model.TableReport;
+import dev.mysqlslice.model.TableState;
 import dev.mysqlslice.sync.SyncReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class SummaryTable {
     }
 
     private static String verdict(SyncReport report, boolean dryRun) {
-        long differing = report.tables().stream().filter(table -> table.state() != dev.mysqlslice.strategy.TableState.IDENTICAL)
+        long differing = report.tables().stream().filter(table -> table.state() != TableState.IDENTICAL)
                 .count();
         if (differing == 0) {
             return dryRun ? "nothing to change" : "all identical";

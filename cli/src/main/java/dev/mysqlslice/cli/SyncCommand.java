@@ -1,16 +1,16 @@
 package dev.mysqlslice.cli;
 
+import dagger.Lazy;
 import dev.mysqlslice.cli.options.ConnectionOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
+import dev.mysqlslice.cli.options.TableOptions;
+import dev.mysqlslice.daemon.monitor.DaemonMetrics;
 import dev.mysqlslice.daemon.run.Daemon;
-import dev.mysqlslice.daemon.run.DaemonMetrics;
-import dev.mysqlslice.strategy.SyncMode;
+import dev.mysqlslice.model.SyncMode;
 import dev.mysqlslice.sync.SyncReport;
 import dev.mysqlslice.sync.SyncRequest;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import dagger.Lazy;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,9 +30,8 @@ public final class SyncCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Option(names = {"-t", "--table"}, paramLabel = "TABLE", description = "Only this table (repeatable); a slice"
-            + " member selects its whole slice.")
-    List<String> tables = new ArrayList<>();
+    @Mixin
+    TableOptions tableOptions;
 
     @Option(names = "--dry-run", description = "Report what would change (rows to insert, update, delete) and write nothing.")
     boolean dryRun;
@@ -43,7 +42,7 @@ public final class SyncCommand implements Callable<Integer> {
     boolean incremental;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the outcome as JSON to FILE.")
-    java.nio.file.Path report;
+    Path report;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "2",
             description = "Tables synced at the same time (default ${DEFAULT-VALUE}).")
@@ -75,7 +74,7 @@ public final class SyncCommand implements Callable<Integer> {
             return incremental();
         }
         SyncReport report = oneShot.get().run(spec.commandLine(), connection,
-                new SyncRequest(tables, dryRun ? SyncMode.DRY_RUN : SyncMode.APPLY, parallel), logging.isVerbose());
+                new SyncRequest(tableOptions.tables(), dryRun ? SyncMode.DRY_RUN : SyncMode.APPLY, parallel), logging.isVerbose());
         if (this.report != null) {
             JsonReport.write(this.report, report);
         }
@@ -87,7 +86,7 @@ public final class SyncCommand implements Callable<Integer> {
     }
 
     private int incremental() {
-        Daemon daemon = launcher.get().create(connection, tables, spec.commandLine().getErr());
+        Daemon daemon = launcher.get().create(connection, tableOptions.tables(), spec.commandLine().getErr());
         Signals.onStop(daemon::requestStop);
         Daemon.Outcome outcome = daemon.run(Daemon.Mode.CATCH_UP);
         DaemonMetrics metrics = outcome.metrics();

@@ -1,16 +1,16 @@
 package dev.mysqlslice.cli;
 
+import dagger.Lazy;
 import dev.mysqlslice.cli.options.ConnectionOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
-import dev.mysqlslice.strategy.SyncMode;
-import dev.mysqlslice.strategy.TableReport;
+import dev.mysqlslice.cli.options.TableOptions;
+import dev.mysqlslice.model.SyncMode;
+import dev.mysqlslice.model.TableReport;
 import dev.mysqlslice.sync.SyncReport;
 import dev.mysqlslice.sync.SyncRequest;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import dagger.Lazy;
 import javax.inject.Inject;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,8 +30,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Mixin
     LoggingOptions logging;
 
-    @Option(names = {"-t", "--table"}, paramLabel = "TABLE", description = "Only this table (repeatable).")
-    List<String> tables = new ArrayList<>();
+    @Mixin
+    TableOptions tableOptions;
 
     @Option(names = "--show", paramLabel = "N", defaultValue = "10",
             description = "Differing keys shown per table (default ${DEFAULT-VALUE}).")
@@ -41,7 +41,7 @@ public final class VerifyCommand implements Callable<Integer> {
     int parallel;
 
     @Option(names = "--report", paramLabel = "FILE", description = "Also write the outcome as JSON to FILE.")
-    java.nio.file.Path reportFile;
+    Path reportFile;
 
     @Spec
     CommandSpec spec;
@@ -57,7 +57,7 @@ public final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         logging.apply();
         SyncReport report = oneShot.get().run(spec.commandLine(), connection,
-                new SyncRequest(tables, SyncMode.VERIFY, Math.max(1, parallel)), logging.isVerbose());
+                new SyncRequest(tableOptions.tables(), SyncMode.VERIFY, Math.max(1, parallel)), logging.isVerbose());
         if (reportFile != null) {
             JsonReport.write(reportFile, report);
         }

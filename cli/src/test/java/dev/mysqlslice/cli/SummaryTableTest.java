@@ -3,10 +3,10 @@ package dev.mysqlslice.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mysqlslice.config.StrategyKind;
+import dev.mysqlslice.model.SyncMode;
 import dev.mysqlslice.model.TableCounters;
-import dev.mysqlslice.strategy.SyncMode;
-import dev.mysqlslice.strategy.TableReport;
-import dev.mysqlslice.strategy.TableState;
+import dev.mysqlslice.model.TableReport;
+import dev.mysqlslice.model.TableState;
 import dev.mysqlslice.sync.SyncReport;
 import java.time.Duration;
 import java.util.List;

@@ -1,2 +1,2 @@
-/** Dagger wiring of the command line: the component and the picocli factory backed by it. */
+/** The composition root: the jar's entry point, the Dagger component and the picocli factory backed by it. */
 package dev.mysqlslice.cli.ioc;

@@ -8,7 +8,9 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import org.slf4j.LoggerFactory;
 
 /**
  * Configures logging in code (found by logback through the service loader), which starts much
@@ -30,7 +32,7 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
 
     /** Switches the console log to {@code format} (when logging is configured by this class). */
     public static void use(Format format) {
-        if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+        if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }
         if (!(context.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("STDERR") instanceof ConsoleAppender<ILoggingEvent> stderr)) {
@@ -41,7 +43,7 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         stderr.start();
     }
 
-    private static ch.qos.logback.core.encoder.Encoder<ILoggingEvent> textEncoder(LoggerContext context) {
+    private static Encoder<ILoggingEvent> textEncoder(LoggerContext context) {
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
         encoder.setContext(context);
         encoder.setPattern(PATTERN);
@@ -49,7 +51,7 @@ public final class LogbackSetup extends ContextAwareBase implements Configurator
         return encoder;
     }
 
-    private static ch.qos.logback.core.encoder.Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
+    private static Encoder<ILoggingEvent> jsonEncoder(LoggerContext context) {
         JsonEncoder encoder = new JsonEncoder();
         encoder.setContext(context);
         encoder.setWithSequenceNumber(false);

@@ -5,7 +5,7 @@ import dev.mysqlslice.config.ConfigException;
 import dev.mysqlslice.config.ConfigLoader;
 import dev.mysqlslice.config.ConfigProblem;
 import dev.mysqlslice.config.ThrottleSettings;
-import dev.mysqlslice.throttle.ChunkTime;
+import dev.mysqlslice.config.ChunkTime;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,9 +1,12 @@
 package dev.mysqlslice.daemon.binlog;
 
+import static dev.mysqlslice.error.Messages.oneLine;
+
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializationException;
 import com.github.shyiko.mysql.binlog.network.SSLMode;
 import com.github.shyiko.mysql.binlog.network.ServerException;
+import dev.mysqlslice.concurrent.DaemonThreads;
 import dev.mysqlslice.config.DaemonSettings;
 import dev.mysqlslice.config.SslMode;
 import dev.mysqlslice.error.Failure;
@@ -198,18 +201,12 @@ public final class BinlogStream {
     }
 
     private static void disconnectLater(BinaryLogClient client) {
-        Thread thread = new Thread(() -> {
+        DaemonThreads.named("binlog-disconnect").newThread(() -> {
             try {
                 client.disconnect();
             } catch (IOException ignored) {
                 // Already going away.
             }
-        }, "binlog-disconnect");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "" : message.strip().split("\\R", 2)[0];
+        }).start();
     }
 }

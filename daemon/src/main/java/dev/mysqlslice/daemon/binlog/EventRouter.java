@@ -14,7 +14,6 @@ import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import com.github.shyiko.mysql.binlog.event.TransactionPayloadEventData;
 import com.github.shyiko.mysql.binlog.event.UpdateRowsEventData;
 import com.github.shyiko.mysql.binlog.event.WriteRowsEventData;
-import dev.mysqlslice.daemon.dirty.DirtyTracker;
 import dev.mysqlslice.model.Key;
 import java.io.Serializable;
 import java.util.BitSet;
@@ -65,7 +64,7 @@ public final class EventRouter implements BinaryLogClient.EventListener {
     private static final Logger LOG = LoggerFactory.getLogger(EventRouter.class);
 
     private final TableTracker tables;
-    private final DirtyTracker dirty;
+    private final ChangeSink dirty;
     private final Listener listener;
     private final Set<String> appendOnly;
     private final BinlogFaults faults;
@@ -87,7 +86,7 @@ public final class EventRouter implements BinaryLogClient.EventListener {
      * @param appendOnly tables synced as append-only
      * @param parents    told about changes of cascading foreign keys' parent tables
      */
-    public EventRouter(TableTracker tables, DirtyTracker dirty, Listener listener, BinlogPosition start,
+    public EventRouter(TableTracker tables, ChangeSink dirty, Listener listener, BinlogPosition start,
                        boolean mysqlGtids, Set<String> appendOnly, BinlogFaults faults, ParentChanges parents) {
         this.parents = parents;
         this.tables = tables;

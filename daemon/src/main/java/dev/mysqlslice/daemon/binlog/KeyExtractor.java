@@ -1,5 +1,6 @@
 package dev.mysqlslice.daemon.binlog;
 
+import dev.mysqlslice.jdbc.KeyCodec;
 import dev.mysqlslice.model.Bytes;
 import dev.mysqlslice.model.Column;
 import dev.mysqlslice.model.Key;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -120,13 +122,13 @@ public final class KeyExtractor {
         if (column.isEnumOrSet()) {
             // The binlog gives the member index (ENUM) or bit set (SET), which is what the SQL side reads.
             return Optional.of(value -> value instanceof Number number
-                    ? dev.mysqlslice.jdbc.KeyCodec.normalize(new BigInteger(Long.toUnsignedString(number.longValue())))
+                    ? KeyCodec.normalize(new BigInteger(Long.toUnsignedString(number.longValue())))
                     : null);
         }
         if (column.nativeBinaryLength().isPresent()) {
             int length = column.nativeBinaryLength().getAsInt();
             return Optional.of(value -> value instanceof byte[] bytes && bytes.length <= length
-                    ? Bytes.of(java.util.Arrays.copyOf(bytes, length)) : null);
+                    ? Bytes.of(Arrays.copyOf(bytes, length)) : null);
         }
         return switch (column.kind()) {
             case SIGNED_INTEGER -> Optional.of(value -> ((Number) value).longValue());
@@ -147,7 +149,7 @@ public final class KeyExtractor {
         int bits = type.startsWith("tinyint") ? 8 : type.startsWith("smallint") ? 16 : type.startsWith("mediumint") ? 24
                 : type.startsWith("int") || type.startsWith("integer") ? 32 : 64;
         if (big) {
-            return value -> dev.mysqlslice.jdbc.KeyCodec.normalize(
+            return value -> KeyCodec.normalize(
                     new BigInteger(Long.toUnsignedString(((Number) value).longValue())));
         }
         long mask = (1L << bits) - 1;

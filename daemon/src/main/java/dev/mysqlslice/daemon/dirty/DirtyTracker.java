@@ -1,6 +1,7 @@
 package dev.mysqlslice.daemon.dirty;
 
 import dev.mysqlslice.daemon.binlog.BinlogPosition;
+import dev.mysqlslice.daemon.binlog.ChangeSink;
 import dev.mysqlslice.model.ForeignKey;
 import dev.mysqlslice.model.Key;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * The binlog thread marks keys and commits; the cycle thread waits for work and drains
  * everything up to the last commit in one step, so nothing marked is lost between the two.
  */
-public final class DirtyTracker {
+public final class DirtyTracker implements ChangeSink {
 
     /** How a table's keys can be coarsened. */
     public record TableSpec(boolean integerKey, boolean bigIntegers, long bucketWidth) {
@@ -80,11 +81,13 @@ public final class DirtyTracker {
         specs.put(table, spec);
     }
 
+    @Override
     public synchronized void mark(String table, Key key) {
         tableDirt(table).add(key);
     }
 
     /** A row of {@code table}, a table of the slice {@code slice}, changed. */
+    @Override
     public synchronized void markMember(String slice, String table, Key key) {
         sliceDirt.computeIfAbsent(slice, name -> new SliceDirt()).add(table, key);
     }
@@ -116,20 +119,24 @@ public final class DirtyTracker {
     }
 
     /** Remembers the latest changed row whose key is known, of any tracked table. */
+    @Override
     public synchronized void noteRow(String table, Key key) {
         lastRow = new LastRow(table, key);
     }
 
+    @Override
     public synchronized void markWhole(String table) {
         tableDirt(table).addWhole();
     }
 
     /** DDL touched the table: every row of it is compared (see {@link TableChange.Rewritten}). */
+    @Override
     public synchronized void markRewritten(String table) {
         tableDirt(table).addRewritten();
     }
 
     /** A transaction ended at {@code position}; wakes the cycle thread when something is dirty. */
+    @Override
     public synchronized void commit(BinlogPosition position, long eventTimeMillis) {
         committed = position;
         committedEventTime = eventTimeMillis;
@@ -150,6 +157,7 @@ public final class DirtyTracker {
         return waitingSince;
     }
 
+    @Override
     public synchronized long committedEventTime() {
         return committedEventTime;
     }

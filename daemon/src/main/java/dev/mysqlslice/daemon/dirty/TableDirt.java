@@ -1,5 +1,6 @@
 package dev.mysqlslice.daemon.dirty;
 
+import dev.mysqlslice.jdbc.KeyCodec;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import java.math.BigInteger;
@@ -163,7 +164,7 @@ final class TableDirt {
 
     private static Object value(BigInteger value, boolean bigIntegers) {
         if (bigIntegers) {
-            return dev.mysqlslice.jdbc.KeyCodec.normalize(value.max(BigInteger.ZERO));
+            return KeyCodec.normalize(value.max(BigInteger.ZERO));
         }
         return value.max(BigInteger.valueOf(Long.MIN_VALUE)).min(BigInteger.valueOf(Long.MAX_VALUE)).longValueExact();
     }

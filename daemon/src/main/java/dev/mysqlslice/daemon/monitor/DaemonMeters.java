@@ -1,7 +1,6 @@
 package dev.mysqlslice.daemon.monitor;
 
 import dev.mysqlslice.daemon.binlog.Unaccounted;
-import dev.mysqlslice.daemon.run.DaemonMetrics;
 import dev.mysqlslice.throttle.Throttle;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.FunctionTimer;

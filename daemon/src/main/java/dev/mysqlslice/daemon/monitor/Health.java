@@ -22,10 +22,16 @@ public record Health(boolean healthy, String reason, boolean tailing, long lagSe
         stopped = Map.copyOf(stopped);
     }
 
-    public static Health of(boolean tailing, long lagMillis, Duration maxLag, Map<String, String> stopped) {
+    /**
+     * @param started whether the daemon's first sync (the full comparison it starts with, or taking
+     *                up the checkpoint's work) is done
+     */
+    public static Health of(boolean started, boolean tailing, long lagMillis, Duration maxLag, Map<String, String> stopped) {
         long lagSeconds = lagMillis / 1000;
         String reason = "";
-        if (!tailing) {
+        if (!started) {
+            reason = "starting: the first sync of the tables has not finished";
+        } else if (!tailing) {
             reason = "not following the source's binlog (starting, reconnecting or recovering a lost position)";
         } else if (lagMillis > maxLag.toMillis()) {
             reason = lagSeconds + " s behind the source, more than daemon.max-lag-seconds (" + maxLag.toSeconds() + ")";

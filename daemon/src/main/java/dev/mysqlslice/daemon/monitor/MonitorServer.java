@@ -3,7 +3,7 @@ package dev.mysqlslice.daemon.monitor;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.mysqlslice.daemon.run.DaemonMetrics;
+import dev.mysqlslice.concurrent.DaemonThreads;
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.throttle.Throttle;
@@ -64,15 +64,11 @@ public final class MonitorServer implements AutoCloseable {
             throw new MysqlsliceException(Failure.CONFIG, "daemon.metrics-port: cannot listen on " + address + ":" + port
                     + " (" + e.getMessage() + "); choose a free port or set daemon.metrics-port: 0 to turn metrics off", e);
         }
-        server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "mysqlslice-monitor");
-            thread.setDaemon(true);
-            return thread;
-        }));
+        server.setExecutor(Executors.newSingleThreadExecutor(DaemonThreads.named("mysqlslice-monitor")));
         server.createContext("/metrics", exchange -> respond(exchange, 200,
                 "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.createContext("/health", exchange -> {
-            Health health = Health.of(metrics.isTailing(), metrics.lagMillis(System.currentTimeMillis()), maxLag,
+            Health health = Health.of(metrics.hasStarted(), metrics.isTailing(), metrics.lagMillis(System.currentTimeMillis()), maxLag,
                     metrics.stoppedTables());
             Map<String, Object> fields = new LinkedHashMap<>(health.fields());
             metrics.heldBack().ifPresent(reason -> fields.put("throttled", reason));

@@ -1,2 +1,2 @@
-/** What a running daemon shows its operators over HTTP: Prometheus metrics and a health check. */
+/** What a running daemon shows its operators: the metrics it keeps, served over HTTP as Prometheus text and a health check. */
 package dev.mysqlslice.daemon.monitor;

@@ -13,16 +13,19 @@ import dev.mysqlslice.daemon.checkpoint.DaemonStatus;
 import dev.mysqlslice.daemon.dirty.CascadeChange;
 import dev.mysqlslice.daemon.dirty.DirtyTracker;
 import dev.mysqlslice.daemon.dirty.TableChange;
+import dev.mysqlslice.daemon.monitor.DaemonMetrics;
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.Session;
-import dev.mysqlslice.strategy.TablePlan;
+import dev.mysqlslice.model.TablePlan;
+import dev.mysqlslice.strategy.ServerSettings;
 import dev.mysqlslice.sync.ServerPool;
 import dev.mysqlslice.throttle.ReplicaLag;
 import dev.mysqlslice.throttle.SourceStatus;
 import dev.mysqlslice.throttle.Throttle;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -60,14 +63,14 @@ public final class Daemon {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     private static final Duration RECHECK_STOPPED = Duration.ofSeconds(2);
-    private static final Duration MIN_BACKOFF = Duration.ofMillis(200);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
     /** Reconnects that break on the same undecodable event before the daemon gives up. */
     private static final int UNDECODABLE_REPEATS = 3;
     /** How long a table's changed rows may stay locked by an open source transaction before it is reported. */
     private static final Duration LONG_LOCK = Duration.ofSeconds(10);
 
     private final Config config;
+    /** Wall-clock time: cycle gaps, heartbeats, lag (a test may pass a clock it moves itself). */
+    private final Clock clock;
     private final Endpoint source;
     private final Endpoint target;
     private final DaemonSettings settings;
@@ -102,7 +105,7 @@ public final class Daemon {
     private String fullSyncReason = "";
     private boolean streamDown;
     private Optional<String> positionLost = Optional.empty();
-    private Duration reconnectBackoff = Duration.ofMillis(500);
+    private Backoff reconnectBackoff = Backoff.RECONNECT;
     private BinlogPosition undecodableAt;
     private int undecodableRepeats;
     private Instant lastCycleStart = Instant.EPOCH;
@@ -113,7 +116,8 @@ public final class Daemon {
 
     Daemon(Config config, Endpoint source, Endpoint target, List<TablePlan> plans, Connector connector,
            StartPlanner starter, CheckpointStore store, CycleRunner cycles, ShapeWatcher shapes, Cascades cascades,
-           BinlogFaults faults) {
+           BinlogFaults faults, Clock clock) {
+        this.clock = clock;
         this.cascades = cascades;
         this.config = config;
         this.source = source;
@@ -169,8 +173,8 @@ public final class Daemon {
         try (CheckpointLease lease = CheckpointLease.acquire(connector, target, settings.checkpointName());
              SourceStatus status = sourceStatus;
              ReplicaLag lag = replicaLag;
-             SessionPool pool = new SessionPool(connector, source, target, localInfile(), config.defaults().transactionRows(),
-                     throttle, config.throttle().chunkTime())) {
+             SessionPool pool = new SessionPool(new ServerSettings(connector, source, target, localInfile(),
+                     config.defaults().transactionRows(), throttle, config.throttle().chunkTime()))) {
             this.lease = lease;
             try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
                 start = starter.decide(sourceSession, targetSession, settings, units);
@@ -190,6 +194,7 @@ public final class Daemon {
             } else {
                 resume(start);
             }
+            metrics.started();
             loop(pool, until);
             return new Outcome(synced, fullSyncDone, fullSyncReason, metrics);
         } finally {
@@ -219,7 +224,7 @@ public final class Daemon {
     }
 
     private void loop(SessionPool pool, Optional<BinlogPosition> until) {
-        Duration retry = MIN_BACKOFF;
+        Backoff retry = Backoff.CYCLE;
         while (!stopRequested) {
             try {
                 if (actOnSignals(pool)) {
@@ -256,7 +261,7 @@ public final class Daemon {
                     cycle(pool);
                 }
                 keepAlive(pool);
-                retry = MIN_BACKOFF;
+                retry = retry.succeeded();
                 if (caughtUp(until)) {
                     break;
                 }
@@ -265,12 +270,13 @@ public final class Daemon {
                     throw e;
                 }
                 pool.reset();
-                warnings.warn(LOG, "retry " + e.failure(), e.getMessage() + "; retrying in " + retry.toMillis() + " ms");
-                sleep(retry);
-                retry = doubled(retry);
+                warnings.warn(LOG, "retry " + e.failure(), e.getMessage() + "; retrying in " + retry.delay().toMillis()
+                        + " ms");
+                sleep(retry.delay());
+                retry = retry.failedAgain();
             }
         }
-        saveCheckpoint(pool, synced, dirty.drain().changes(), false);
+        saveCheckpoint(pool, synced, dirty.drain().changes(), stoppedStatus());
         LOG.info("stopped at {}", synced);
     }
 
@@ -326,12 +332,12 @@ public final class Daemon {
      * the lease, once per heartbeat.
      */
     private void keepAlive(SessionPool pool) {
-        if (Duration.between(lastSaved, Instant.now()).compareTo(settings.heartbeat()) < 0) {
+        if (Duration.between(lastSaved, clock.instant()).compareTo(settings.heartbeat()) < 0) {
             return;
         }
         lease.renew();
         // The same position and pending changes as the last write: only the status is newer.
-        saveCheckpoint(pool, synced, lastPending, true);
+        saveCheckpoint(pool, synced, lastPending, runningStatus());
     }
 
     /** How long the binlog may stay silent before its connection is taken for dead: five heartbeats, at least 10 s. */
@@ -372,16 +378,16 @@ public final class Daemon {
             if (!position.equals(synced)) {
                 synced = position;
                 metrics.applied(drained.eventTimeMillis());
-                saveCheckpoint(pool, synced, Map.of(), true);
+                saveCheckpoint(pool, synced, Map.of(), runningStatus());
             }
             return;
         }
-        Instant begin = Instant.now();
+        Instant begin = clock.instant();
         lastCycleStart = begin;
         CycleRunner.Result result;
         Map<String, TableChange> waiting = new LinkedHashMap<>();
         try {
-            saveCheckpoint(pool, synced, changes, true);
+            saveCheckpoint(pool, synced, changes, runningStatus());
             try (Session sourceSession = pool.openSource()) {
                 for (String unit : barrier.await(sourceSession, changes, plans, drained.lastRow())) {
                     waiting.put(unit, changes.remove(unit));
@@ -407,8 +413,8 @@ public final class Daemon {
         synced = position;
         metrics.applied(drained.eventTimeMillis());
         metrics.inFlight(0);
-        saveCheckpoint(pool, synced, retry, true);
-        long took = Duration.between(begin, Instant.now()).toMillis();
+        saveCheckpoint(pool, synced, retry, runningStatus());
+        long took = Duration.between(begin, clock.instant()).toMillis();
         metrics.cycle(took, result.changes());
         LOG.debug("cycle: {} table(s), {} row(s) changed, {} ms, now at {}", changes.size(), result.changes(), took, synced);
     }
@@ -426,7 +432,7 @@ public final class Daemon {
     /** Warns (rate-limited) about tables whose changed rows stay locked by an open source transaction. */
     private void noteLocked(Set<String> locked) {
         lockedSince.keySet().retainAll(locked);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (String unit : locked) {
             Instant since = lockedSince.computeIfAbsent(unit, any -> now);
             Duration held = Duration.between(since, now);
@@ -451,7 +457,7 @@ public final class Daemon {
 
     private boolean awaitWork() {
         try {
-            Duration gap = settings.minCycleGap().minus(Duration.between(lastCycleStart, Instant.now()));
+            Duration gap = settings.minCycleGap().minus(Duration.between(lastCycleStart, clock.instant()));
             if (!gap.isNegative() && !gap.isZero()) {
                 Thread.sleep(gap.toMillis());
             }
@@ -482,7 +488,7 @@ public final class Daemon {
 
     private void reconnect() {
         BinlogPosition from = reconnectPosition();
-        sleep(reconnectBackoff);
+        sleep(reconnectBackoff.delay());
         if (stopRequested) {
             return;
         }
@@ -491,27 +497,22 @@ public final class Daemon {
             streamDown = false;
             metrics.reconnected();
             LOG.info("reconnected to the source binlog at {}", from);
-            reconnectBackoff = Duration.ofMillis(500);
+            reconnectBackoff = reconnectBackoff.succeeded();
         } catch (MysqlsliceException e) {
             if (!e.failure().retriable()) {
                 throw e;
             }
             warnings.warn(LOG, "reconnect", "cannot reconnect to the source binlog yet: " + e.getMessage()
                     + "; trying again for as long as it takes");
-            reconnectBackoff = doubled(reconnectBackoff);
+            reconnectBackoff = reconnectBackoff.failedAgain();
         }
-    }
-
-    private static Duration doubled(Duration backoff) {
-        Duration next = backoff.multipliedBy(2);
-        return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
     }
 
     /** Compares every table in full (all tables are marked whole and synced as one cycle). */
     private void fullSync(SessionPool pool, String reason) {
         LOG.info("full range-hash sync of {} table(s) ({})", plans.size(), reason);
         metrics.fullSync();
-        metrics.inFlight(System.currentTimeMillis());
+        metrics.inFlight(clock.millis());
         fullSyncDone = true;
         fullSyncReason = reason;
         Map<String, TableChange> all = new LinkedHashMap<>();
@@ -521,11 +522,11 @@ public final class Daemon {
         result.stop().forEach(this::stopTable);
         dirty.restore(result.retry());
         metrics.inFlight(0);
-        saveCheckpoint(pool, synced, result.retry(), true);
+        saveCheckpoint(pool, synced, result.retry(), runningStatus());
     }
 
     private void handleShapeChanges(SessionPool pool) {
-        boolean recheck = !stopped.isEmpty() && Duration.between(lastStoppedCheck, Instant.now()).compareTo(RECHECK_STOPPED) > 0;
+        boolean recheck = !stopped.isEmpty() && Duration.between(lastStoppedCheck, clock.instant()).compareTo(RECHECK_STOPPED) > 0;
         if (ddlUnits.isEmpty() && !recheck) {
             return;
         }
@@ -533,7 +534,7 @@ public final class Daemon {
         ddlUnits.clear();
         if (recheck) {
             check.addAll(stopped.keySet());
-            lastStoppedCheck = Instant.now();
+            lastStoppedCheck = clock.instant();
         }
         Map<String, TableChange> whole = new LinkedHashMap<>();
         try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
@@ -582,16 +583,29 @@ public final class Daemon {
         }
     }
 
-    private void saveCheckpoint(SessionPool pool, BinlogPosition position, Map<String, TableChange> pending, boolean running) {
+    /** The status saved with a checkpoint while the daemon runs: its lag and what holds it back. */
+    private DaemonStatus runningStatus() {
+        return status(true, metrics.lagMillis(clock.millis()), metrics.heldBack().orElse(""));
+    }
+
+    /** The status saved with the last checkpoint of a run. */
+    private DaemonStatus stoppedStatus() {
+        return status(false, 0, "");
+    }
+
+    private DaemonStatus status(boolean running, long lagMillis, String heldBack) {
+        return new DaemonStatus(metrics.lastAppliedEventMillis(), metrics.lastCycleEnd(), metrics.lastCycleMillis(),
+                metrics.lastCycleChanges(), metrics.cycles(), metrics.fullSyncs(), Map.copyOf(stopped), running,
+                lagMillis, heldBack);
+    }
+
+    private void saveCheckpoint(SessionPool pool, BinlogPosition position, Map<String, TableChange> pending,
+                                DaemonStatus status) {
         Map<String, TableChange> kept = new LinkedHashMap<>(pending);
         held.forEach(kept::putIfAbsent);
-        DaemonStatus status = new DaemonStatus(metrics.lastAppliedEventMillis(), metrics.lastCycleEnd(),
-                metrics.lastCycleMillis(), metrics.lastCycleChanges(), metrics.cycles(), metrics.fullSyncs(),
-                Map.copyOf(stopped), running, running ? metrics.lagMillis(System.currentTimeMillis()) : 0,
-                running ? metrics.heldBack().orElse("") : "");
         try (Session targetSession = pool.openTarget()) {
             store.save(targetSession, start.ledger().next(position, kept, status));
-            lastSaved = Instant.now();
+            lastSaved = clock.instant();
             lastPending = Map.copyOf(pending);
         } catch (MysqlsliceException e) {
             if (!e.failure().retriable()) {

@@ -6,7 +6,8 @@ import dev.mysqlslice.daemon.cascade.Cascades;
 import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
-import dev.mysqlslice.strategy.TablePlan;
+import dev.mysqlslice.model.TablePlan;
+import java.time.Clock;
 import java.util.List;
 import javax.inject.Inject;
 
@@ -37,6 +38,7 @@ public final class DaemonFactory {
 
     /** A daemon whose binlog decoding or routing fails on purpose (fault-injection tests). */
     public Daemon create(Config config, Endpoint source, Endpoint target, List<TablePlan> plans, BinlogFaults faults) {
-        return new Daemon(config, source, target, plans, connector, starter, store, cycles, shapes, cascades, faults);
+        return new Daemon(config, source, target, plans, connector, starter, store, cycles, shapes, cascades, faults,
+                Clock.systemUTC());
     }
 }

@@ -1,5 +1,6 @@
 package dev.mysqlslice.daemon.run;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mysqlslice.daemon.binlog.BinlogPosition;
 import dev.mysqlslice.daemon.checkpoint.Checkpoint;
 import dev.mysqlslice.daemon.dirty.TableChange;
@@ -82,7 +83,7 @@ public record DaemonReport(Optional<Checkpoint> checkpoint, BinlogPosition sourc
 
     /** The report as one JSON object. */
     public String json() {
-        var json = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        var json = new ObjectMapper().createObjectNode();
         json.put("running", running);
         json.put("secondsBehind", secondsBehind);
         json.put("sourceEnd", sourceEnd.toString());

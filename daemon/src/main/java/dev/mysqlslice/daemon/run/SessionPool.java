@@ -1,11 +1,10 @@
 package dev.mysqlslice.daemon.run;
 
-import dev.mysqlslice.jdbc.Connector;
+import dev.mysqlslice.concurrent.DaemonThreads;
 import dev.mysqlslice.jdbc.Endpoint;
 import dev.mysqlslice.jdbc.Session;
-import dev.mysqlslice.jdbc.StatementGate;
+import dev.mysqlslice.strategy.ServerSettings;
 import dev.mysqlslice.strategy.Servers;
-import dev.mysqlslice.throttle.ChunkTime;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -14,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * {@link Servers} for a long-running daemon: sessions are kept open between cycles (a cycle pays
@@ -22,55 +20,27 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class SessionPool implements Servers, AutoCloseable {
 
-    private final Connector connector;
-    private final Endpoint source;
-    private final Endpoint target;
-    private final boolean localInfile;
-    private final int transactionRows;
     /** Sessions idle longer than this are checked before they are handed out (the server may have restarted). */
     private static final long VALIDATE_AFTER_MILLIS = 2000;
 
+    private final ServerSettings settings;
     private final Deque<Session> idleSources = new ArrayDeque<>();
     private final Deque<Session> idleTargets = new ArrayDeque<>();
     private final Map<Session, Long> idleSince = new IdentityHashMap<>();
-    private final ExecutorService executor;
+    private final ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.numbered("mysqlslice-daemon-io"));
 
-    private final StatementGate sourceGate;
-    private final ChunkTime chunkTime;
-
-    public SessionPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows) {
-        this(connector, source, target, localInfile, transactionRows, StatementGate.OPEN, ChunkTime.OFF);
-    }
-
-    /**
-     * Source sessions ask {@code sourceGate} (the throttle) before each statement; scans and copy
-     * pages aim at {@code chunkTime}.
-     */
-    public SessionPool(Connector connector, Endpoint source, Endpoint target, boolean localInfile, int transactionRows,
-                       StatementGate sourceGate, ChunkTime chunkTime) {
-        this.sourceGate = sourceGate;
-        this.chunkTime = chunkTime;
-        this.connector = connector;
-        this.source = source;
-        this.target = target;
-        this.localInfile = localInfile;
-        this.transactionRows = transactionRows;
-        AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newCachedThreadPool(runnable -> {
-            Thread thread = new Thread(runnable, "mysqlslice-daemon-io-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+    public SessionPool(ServerSettings settings) {
+        this.settings = settings;
     }
 
     @Override
     public Session openSource() {
-        return borrow(idleSources, source).gated(sourceGate);
+        return borrow(idleSources, settings.source()).gated(settings.sourceGate());
     }
 
     @Override
     public Session openTarget() {
-        return borrow(idleTargets, target);
+        return borrow(idleTargets, settings.target());
     }
 
     @Override
@@ -79,18 +49,8 @@ public final class SessionPool implements Servers, AutoCloseable {
     }
 
     @Override
-    public boolean targetLocalInfile() {
-        return localInfile;
-    }
-
-    @Override
-    public int transactionRows() {
-        return transactionRows;
-    }
-
-    @Override
-    public ChunkTime chunkTime() {
-        return chunkTime;
+    public ServerSettings settings() {
+        return settings;
     }
 
     /** Closes every idle session, e.g. after a server restart left them broken. */
@@ -121,7 +81,7 @@ public final class SessionPool implements Servers, AutoCloseable {
             }
             session.closeConnection();
         }
-        Session opened = Session.open(connector, endpoint);
+        Session opened = Session.open(settings.connector(), endpoint);
         return new Session(endpoint, opened.connection(), session -> giveBack(idle, session));
     }
 

@@ -2,9 +2,9 @@ package dev.mysqlslice.daemon.run;
 
 import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.model.TablePlan;
 import dev.mysqlslice.schema.Catalog;
 import dev.mysqlslice.schema.SchemaReader;
-import dev.mysqlslice.strategy.TablePlan;
 import dev.mysqlslice.sync.TablePlanner;
 import java.util.List;
 import java.util.Optional;

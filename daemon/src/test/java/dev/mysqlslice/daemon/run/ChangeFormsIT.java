@@ -8,6 +8,7 @@ import com.github.shyiko.mysql.binlog.event.EventType;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDataDeserializer;
 import dev.mysqlslice.daemon.binlog.BinlogFaults;
 import dev.mysqlslice.daemon.binlog.Unaccounted;
+import dev.mysqlslice.daemon.monitor.DaemonMetrics;
 import dev.mysqlslice.daemon.testing.RunningDaemon;
 import dev.mysqlslice.testing.LogCapture;
 import dev.mysqlslice.testing.RealServers;

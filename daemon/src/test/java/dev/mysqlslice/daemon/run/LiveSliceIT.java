@@ -3,6 +3,7 @@ package dev.mysqlslice.daemon.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import dev.mysqlslice.daemon.monitor.DaemonMetrics;
 import dev.mysqlslice.daemon.testing.RunningDaemon;
 import dev.mysqlslice.strategy.SliceStrategy;
 import dev.mysqlslice.testing.LogCapture;

@@ -6,7 +6,7 @@ import dev.mysqlslice.daemon.binlog.BinlogFaults;
 import dev.mysqlslice.daemon.run.Daemon;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Session;
-import dev.mysqlslice.strategy.TablePlan;
+import dev.mysqlslice.model.TablePlan;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.TableContents;
 import java.time.Duration;

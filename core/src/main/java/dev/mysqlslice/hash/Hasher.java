@@ -1,0 +1,46 @@
+package dev.mysqlslice.hash;
+
+import dev.mysqlslice.config.HashAlgorithm;
+import dev.mysqlslice.model.IntegerInterval;
+import dev.mysqlslice.model.Key;
+import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.TableShape;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@link RangeComparer} asks of one server: bucket and range hashes, a few keys, a row
+ * estimate. {@link RangeHasher} answers with SQL; a test can answer from memory.
+ */
+public interface Hasher {
+
+    /** Every non-empty bucket of {@code step} integer keys in {@code [lo, hi]}, by bucket number. */
+    Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+                                    HashAlgorithm hash);
+
+    /** Like {@link #buckets}, counting rows without hashing them (the hashes are 0). */
+    Map<BigInteger, Bucket> bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step);
+
+    /** Like {@link #buckets}, for only the buckets numbered {@code numbers}. */
+    Map<BigInteger, Bucket> bucketsAmong(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+                                         List<BigInteger> numbers, HashAlgorithm hash);
+
+    /** Like {@link #buckets}, reading only the keys within {@code intervals}. */
+    Map<BigInteger, Bucket> bucketsWithin(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+                                          List<IntegerInterval> intervals, HashAlgorithm hash);
+
+    /** The summary of each range, in order. */
+    List<RangeHash> ranges(Side side, TableShape shape, List<KeyRange> ranges, HashAlgorithm hash);
+
+    /** Every {@code every}-th key of a range in key order. */
+    List<Key> boundaries(Side side, TableShape shape, KeyRange range, int every);
+
+    Optional<Key> minKey(Side side, TableShape shape, KeyRange range);
+
+    Optional<Key> maxKey(Side side, TableShape shape, KeyRange range);
+
+    /** The server's row estimate for the table (no scan). */
+    long estimatedRows(Side side, TableShape shape);
+}

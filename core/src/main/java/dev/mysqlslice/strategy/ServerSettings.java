@@ -1,0 +1,26 @@
+package dev.mysqlslice.strategy;
+
+import dev.mysqlslice.jdbc.Connector;
+import dev.mysqlslice.jdbc.Endpoint;
+import dev.mysqlslice.jdbc.StatementGate;
+import dev.mysqlslice.config.ChunkTime;
+
+/**
+ * What every {@link Servers} is made of: how to reach both servers, what the target accepts, and
+ * how the source is paced.
+ *
+ * @param targetLocalInfile whether the target accepts LOAD DATA LOCAL INFILE
+ * @param transactionRows   the most rows written to the target in one transaction
+ * @param sourceGate        asked before each source statement (the throttle)
+ * @param chunkTime         how long one source scan or copy page should take
+ */
+public record ServerSettings(Connector connector, Endpoint source, Endpoint target, boolean targetLocalInfile,
+                             int transactionRows, StatementGate sourceGate, ChunkTime chunkTime) {
+
+    /** Unthrottled and unpaced (tests, tools). */
+    public static ServerSettings unpaced(Connector connector, Endpoint source, Endpoint target, boolean targetLocalInfile,
+                                         int transactionRows) {
+        return new ServerSettings(connector, source, target, targetLocalInfile, transactionRows, StatementGate.OPEN,
+                ChunkTime.OFF);
+    }
+}

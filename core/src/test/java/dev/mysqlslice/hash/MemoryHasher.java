@@ -1,0 +1,202 @@
+package dev.mysqlslice.hash;
+
+import dev.mysqlslice.config.HashAlgorithm;
+import dev.mysqlslice.error.Failure;
+import dev.mysqlslice.error.MysqlsliceException;
+import dev.mysqlslice.model.Bound;
+import dev.mysqlslice.model.IntegerInterval;
+import dev.mysqlslice.model.Key;
+import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.TableShape;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Two servers in memory for {@link RangeComparer}: each a sorted map from key to a row value, told
+ * apart by the filter of the {@link Side} asking ("source" or "target"). Counts the queries of
+ * each kind, and can stop source scans over too many rows as a server's time limit would.
+ */
+final class MemoryHasher implements Hasher {
+
+    static final Side SOURCE = new Side(null, Optional.of("source"));
+    static final Side TARGET = new Side(null, Optional.of("target"));
+
+    private final NavigableMap<Key, Long> source = new TreeMap<>(KEY_ORDER);
+    private final NavigableMap<Key, Long> target = new TreeMap<>(KEY_ORDER);
+    private final Map<String, Integer> queries = new HashMap<>();
+    private long sourceScanLimit = Long.MAX_VALUE;
+
+    /** Single-column keys: integers by value, strings by text. */
+    private static final Comparator<Key> KEY_ORDER = (a, b) -> a.part(0) instanceof String left
+            ? left.compareTo((String) b.part(0)) : a.integer().compareTo(b.integer());
+
+    /** Puts the same row on both servers. */
+    MemoryHasher both(Object key, long value) {
+        source.put(Key.of(key), value);
+        target.put(Key.of(key), value);
+        return this;
+    }
+
+    NavigableMap<Key, Long> source() {
+        return source;
+    }
+
+    NavigableMap<Key, Long> target() {
+        return target;
+    }
+
+    /** Source scans with a time limit that would read more than {@code rows} rows are stopped. */
+    void stopSourceScansOver(long rows) {
+        sourceScanLimit = rows;
+    }
+
+    /**
+     * How many queries of one kind ran, both sides: "buckets", "counts", "among", "within", "ranges",
+     * "boundaries", and "stopped" (source scans stopped at their time limit).
+     */
+    int queries(String kind) {
+        return queries.getOrDefault(kind, 0);
+    }
+
+    @Override
+    public Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+                                           HashAlgorithm hash) {
+        return bucketsOf("buckets", side, lo, hi, step, key -> true, true);
+    }
+
+    @Override
+    public Map<BigInteger, Bucket> bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi,
+                                                BigInteger step) {
+        return bucketsOf("counts", side, lo, hi, step, key -> true, false);
+    }
+
+    @Override
+    public Map<BigInteger, Bucket> bucketsAmong(Side side, TableShape shape, BigInteger lo, BigInteger hi,
+                                                BigInteger step, List<BigInteger> numbers, HashAlgorithm hash) {
+        return bucketsOf("among", side, lo, hi, step, key -> numbers.contains(key.subtract(lo).divide(step)), true);
+    }
+
+    @Override
+    public Map<BigInteger, Bucket> bucketsWithin(Side side, TableShape shape, BigInteger lo, BigInteger hi,
+                                                 BigInteger step, List<IntegerInterval> intervals, HashAlgorithm hash) {
+        return bucketsOf("within", side, lo, hi, step, key -> intervals.stream()
+                .anyMatch(interval -> key.compareTo(interval.first()) >= 0 && key.compareTo(interval.last()) <= 0), true);
+    }
+
+    @Override
+    public List<RangeHash> ranges(Side side, TableShape shape, List<KeyRange> ranges, HashAlgorithm hash) {
+        List<RangeHash> hashes = new ArrayList<>();
+        for (KeyRange range : ranges) {
+            count("ranges");
+            List<Long> values = rows(side, range).values().stream().toList();
+            stopIfTooMany(side, values.size());
+            long xor = 0;
+            for (int i = 0; i < values.size(); i++) {
+                xor ^= mix(values.get(i));
+            }
+            hashes.add(values.isEmpty() ? RangeHash.EMPTY : new RangeHash(values.size(), xor, 0));
+        }
+        return hashes;
+    }
+
+    @Override
+    public List<Key> boundaries(Side side, TableShape shape, KeyRange range, int every) {
+        count("boundaries");
+        List<Key> keys = new ArrayList<>(rows(side, range).keySet());
+        List<Key> boundaries = new ArrayList<>();
+        for (int i = every - 1; i < keys.size(); i += every) {
+            boundaries.add(keys.get(i));
+        }
+        return boundaries;
+    }
+
+    @Override
+    public Optional<Key> minKey(Side side, TableShape shape, KeyRange range) {
+        NavigableMap<Key, Long> rows = rows(side, range);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.firstKey());
+    }
+
+    @Override
+    public Optional<Key> maxKey(Side side, TableShape shape, KeyRange range) {
+        NavigableMap<Key, Long> rows = rows(side, range);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.lastKey());
+    }
+
+    @Override
+    public long estimatedRows(Side side, TableShape shape) {
+        return server(side).size();
+    }
+
+    private Map<BigInteger, Bucket> bucketsOf(String kind, Side side, BigInteger lo, BigInteger hi, BigInteger step,
+                                              Predicate<BigInteger> among, boolean hashed) {
+        count(kind);
+        Map<BigInteger, long[]> sums = new TreeMap<>();
+        Map<BigInteger, BigInteger[]> extremes = new HashMap<>();
+        long read = 0;
+        for (Map.Entry<Key, Long> row : server(side).subMap(integerKey(lo), true, integerKey(hi), true).entrySet()) {
+            BigInteger key = row.getKey().integer();
+            if (!among.test(key)) {
+                continue;
+            }
+            read++;
+            BigInteger number = key.subtract(lo).divide(step);
+            long[] sum = sums.computeIfAbsent(number, n -> new long[2]);
+            sum[0]++;
+            sum[1] ^= hashed ? mix(row.getValue()) : 0;
+            extremes.merge(number, new BigInteger[] {key, key},
+                    (a, b) -> new BigInteger[] {a[0].min(b[0]), a[1].max(b[1])});
+        }
+        stopIfTooMany(side, read);
+        Map<BigInteger, Bucket> buckets = new HashMap<>();
+        sums.forEach((number, sum) -> buckets.put(number, new Bucket(new RangeHash(sum[0], sum[1], 0),
+                extremes.get(number)[0], extremes.get(number)[1])));
+        return buckets;
+    }
+
+    /** The key of an integer value as the servers' maps hold it (Long where it fits). */
+    private static Key integerKey(BigInteger value) {
+        return Key.of(value.bitLength() < 64 ? (Object) value.longValue() : value);
+    }
+
+    private void stopIfTooMany(Side side, long rows) {
+        if (side.filter().equals(SOURCE.filter()) && side.limit().isPresent() && rows > sourceScanLimit) {
+            count("stopped");
+            throw new MysqlsliceException(Failure.TIME_LIMIT, "the source stopped a scan of " + rows + " rows");
+        }
+    }
+
+    private NavigableMap<Key, Long> rows(Side side, KeyRange range) {
+        NavigableMap<Key, Long> rows = server(side);
+        Optional<Bound> lower = range.lower();
+        Optional<Bound> upper = range.upper();
+        if (lower.isPresent()) {
+            rows = rows.tailMap(lower.get().key(), lower.get().inclusive());
+        }
+        if (upper.isPresent()) {
+            rows = rows.headMap(upper.get().key(), upper.get().inclusive());
+        }
+        return rows;
+    }
+
+    private NavigableMap<Key, Long> server(Side side) {
+        return side.filter().equals(SOURCE.filter()) ? source : target;
+    }
+
+    private void count(String kind) {
+        queries.merge(kind, 1, Integer::sum);
+    }
+
+    /** A row's contribution to a hash: any function that spreads values over 64 bits. */
+    private static long mix(long value) {
+        long x = value * 0x9E3779B97F4A7C15L;
+        return x ^ (x >>> 31);
+    }
+}

@@ -1,0 +1,183 @@
+package dev.mysqlslice.hash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mysqlslice.config.ChunkTime;
+import dev.mysqlslice.config.HashAlgorithm;
+import dev.mysqlslice.model.Column;
+import dev.mysqlslice.model.ColumnKind;
+import dev.mysqlslice.model.Key;
+import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.TableCounters;
+import dev.mysqlslice.model.TableShape;
+import dev.mysqlslice.throttle.Pacing;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import org.junit.jupiter.api.Test;
+
+/** The bucket, cut, sample and time-limit decisions of {@link RangeComparer}, on servers in memory. */
+class RangeComparerTest {
+
+    private static final Executor INLINE = Runnable::run;
+    private static final TableShape INTEGER_KEY = shape("bigint");
+    private static final TableShape STRING_KEY = shape("varchar(20)");
+
+    private final MemoryHasher servers = new MemoryHasher();
+    private final RangeComparer comparer = new RangeComparer(servers);
+
+    @Test
+    void identicalTablesHaveNoLeavesAfterOneScanPerServer() {
+        rows(1, 20_000);
+
+        assertThat(compare(INTEGER_KEY, 1000)).isEmpty();
+        // 20 buckets: too few to sample first.
+        assertThat(servers.queries("among")).isZero();
+        assertThat(servers.queries("buckets")).isEqualTo(2);
+    }
+
+    @Test
+    void aRegionOfManyBucketsIsSampledFirstAndHashedWholeWhenFewDiffer() {
+        rows(1, 20_000);
+        servers.source().put(Key.of(777L), -1L);
+
+        assertThat(covered(compare(INTEGER_KEY, 50))).contains(777L);
+        // 400 buckets: 24 of them are hashed as a sample on each server, then all of them.
+        assertThat(servers.queries("among")).isEqualTo(2);
+        assertThat(servers.queries("buckets")).isEqualTo(2);
+        assertThat(servers.queries("counts")).isZero();
+    }
+
+    @Test
+    void aChangedRowIsOneLeafOfAFewDozenRowsFoundByHashingItsBucketFiner() {
+        rows(1, 20_000);
+        servers.source().put(Key.of(14_321L), -1L);
+
+        List<Leaf> leaves = compare(INTEGER_KEY, 1000);
+
+        assertThat(leaves).hasSize(1);
+        assertThat(covered(leaves)).contains(14_321L);
+        assertThat(leaves.get(0).rows()).isBetween(1L, 64L);
+        assertThat(servers.queries("within")).isEqualTo(2);
+    }
+
+    @Test
+    void rowsOnOneSideOnlyAreFoundAtEitherEndAndInTheMiddle() {
+        rows(1, 50_000);
+        servers.source().put(Key.of(0L), 7L);
+        servers.target().put(Key.of(90_000L), 7L);
+        servers.target().remove(Key.of(25_000L));
+
+        Set<Long> covered = covered(compare(INTEGER_KEY, 1000));
+
+        assertThat(covered).contains(0L, 90_000L, 25_000L);
+        // Buckets of ~1,800 keys here (the key span is 90,000 for 50,000 rows); a sixteenth of two of them, and 90,000 alone.
+        assertThat(covered.size()).isLessThan(300);
+    }
+
+    @Test
+    void whenMostSampledBucketsDifferEveryBucketIsOnlyCountedAndListed() {
+        rows(1, 20_000);
+        for (long key = 1; key <= 20_000; key += 3) {
+            servers.source().put(Key.of(key), -key);
+        }
+
+        List<Leaf> leaves = compare(INTEGER_KEY, 50);
+
+        assertThat(servers.queries("counts")).isEqualTo(2);
+        assertThat(servers.queries("buckets")).isZero();
+        assertThat(servers.queries("within")).isZero();
+        assertThat(leaves.stream().mapToLong(Leaf::rows).sum()).isEqualTo(20_000);
+    }
+
+    @Test
+    void aBucketCrowdedWithFarMoreRowsThanALeafIsCutAgainBetweenItsRealKeys() {
+        rows(1, 5_000);
+        for (long key = 0; key < 10_000; key++) {
+            servers.both(1_000_000_000L + key, key);
+        }
+        servers.target().put(Key.of(1_000_002_345L), -5L);
+
+        List<Leaf> leaves = compare(INTEGER_KEY, 100);
+
+        assertThat(covered(leaves)).contains(1_000_002_345L);
+        assertThat(leaves).allSatisfy(leaf -> assertThat(leaf.rows()).isLessThanOrEqualTo(200));
+    }
+
+    @Test
+    void scansTheSourceStopsAreTriedSmallerAndNothingIsMissed() {
+        rows(1, 20_000);
+        servers.source().put(Key.of(19_999L), -1L);
+        servers.target().put(Key.of(3L), -1L);
+        servers.stopSourceScansOver(1_000);
+        Comparison paced = comparison(INTEGER_KEY, 100, Pacing.of(new ChunkTime(Duration.ofMillis(100)), 100, 100));
+
+        List<Leaf> leaves = comparer.compare(paced, KeyRange.ALL);
+
+        assertThat(covered(leaves)).contains(3L, 19_999L);
+        // Windows grow while the source keeps up and are cut back where it stops them.
+        assertThat(servers.queries("stopped")).isPositive();
+        assertThat(servers.queries("buckets")).isGreaterThan(20);
+    }
+
+    @Test
+    void aKeyThatIsNotAnIntegerIsCutAtEveryChunkRowsthKey() {
+        for (int i = 0; i < 10_000; i++) {
+            servers.both("k" + String.format("%05d", i), i);
+        }
+        servers.source().put(Key.of("k04242"), -1L);
+
+        List<Leaf> leaves = compare(STRING_KEY, 500);
+
+        assertThat(leaves).hasSize(1);
+        // Pieces run from one boundary (every 500th key) to the next: (k03999, k04499].
+        assertThat(leaves.get(0).range()).isEqualTo(KeyRange.of(Optional.of(Key.of("k03999")), Optional.of(Key.of("k04499"))));
+        assertThat(servers.queries("boundaries")).isEqualTo(1);
+        // 20 boundaries make 21 pieces, hashed on both servers.
+        assertThat(servers.queries("ranges")).isEqualTo(2 * 21);
+    }
+
+    private void rows(long from, long to) {
+        for (long key = from; key <= to; key++) {
+            servers.both(key, key);
+        }
+    }
+
+    private List<Leaf> compare(TableShape shape, int chunkRows) {
+        return comparer.compare(comparison(shape, chunkRows, Pacing.off(chunkRows, chunkRows)), KeyRange.ALL);
+    }
+
+    private static Comparison comparison(TableShape shape, int chunkRows, Pacing pacing) {
+        return new Comparison(shape, HashAlgorithm.CRC32, chunkRows, MemoryHasher.SOURCE, MemoryHasher.TARGET, INLINE,
+                new TableCounters(), MemoryHasher.SOURCE, MemoryHasher.TARGET, false, pacing);
+    }
+
+    /** Every integer key in the leaves that exists on either server. */
+    private Set<Long> covered(List<Leaf> leaves) {
+        Set<Long> keys = new TreeSet<>();
+        for (Leaf leaf : leaves) {
+            long from = leaf.range().lower().orElseThrow().key().integer().longValueExact();
+            long to = leaf.range().upper().orElseThrow().key().integer().longValueExact();
+            for (Key key : servers.source().subMap(Key.of(from), true, Key.of(to), true).keySet()) {
+                keys.add(key.integer().longValueExact());
+            }
+            for (Key key : servers.target().subMap(Key.of(from), true, Key.of(to), true).keySet()) {
+                keys.add(key.integer().longValueExact());
+            }
+        }
+        return keys;
+    }
+
+    private static TableShape shape(String keyType) {
+        String dataType = keyType.split("[( ]")[0];
+        boolean text = dataType.contains("char");
+        Column id = new Column("id", keyType, ColumnKind.of(dataType, keyType), false, false,
+                text ? Optional.of("utf8mb4") : Optional.empty(), text ? Optional.of("utf8mb4_bin") : Optional.empty());
+        Column v = new Column("v", "bigint", ColumnKind.of("bigint", "bigint"), true, false, Optional.empty(),
+                Optional.empty());
+        return new TableShape("t", List.of(id, v), List.of("id"), "PRIMARY");
+    }
+}

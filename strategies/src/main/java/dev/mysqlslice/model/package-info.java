@@ -1,2 +1,0 @@
-/** Values shared by every strategy: table shapes, keys, key ranges, reports. */
-package dev.mysqlslice.model;
