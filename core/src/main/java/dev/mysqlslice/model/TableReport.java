@@ -26,6 +26,13 @@ public record TableReport(String table, StrategyKind strategy, SyncMode mode, Ta
         differences = List.copyOf(differences);
     }
 
+    /** A table that was synced (or verified) to the end: identical or still different. */
+    public static TableReport finished(String table, StrategyKind strategy, SyncMode mode, TableCounters.Snapshot counters,
+                                       Duration elapsed, boolean identical, String checkedBy, List<String> differences) {
+        return new TableReport(table, strategy, mode, counters, elapsed,
+                identical ? TableState.IDENTICAL : TableState.DIFFERENT, checkedBy, differences, Optional.empty());
+    }
+
     public static TableReport failed(String table, StrategyKind strategy, SyncMode mode, TableCounters counters,
                                      Duration elapsed, String error) {
         return new TableReport(table, strategy, mode, counters.snapshot(), elapsed, TableState.FAILED, "", List.of(),

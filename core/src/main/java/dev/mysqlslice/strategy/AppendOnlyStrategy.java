@@ -13,7 +13,6 @@ import dev.mysqlslice.model.SyncMode;
 import dev.mysqlslice.model.TableCounters;
 import dev.mysqlslice.model.TableReport;
 import dev.mysqlslice.model.TableShape;
-import dev.mysqlslice.model.TableState;
 import dev.mysqlslice.sql.CopySql;
 import dev.mysqlslice.sql.KeySql;
 import dev.mysqlslice.sql.SqlFragment;
@@ -162,8 +161,7 @@ public final class AppendOnlyStrategy implements SyncStrategy {
 
     private static List<TableReport> report(TableJob job, TableShape shape, TableCounters counters, Instant start,
                                             boolean identical, String checkedBy, List<String> notes) {
-        return List.of(new TableReport(shape.name(), StrategyKind.APPEND_ONLY, job.mode(), counters.snapshot(),
-                Duration.between(start, Instant.now()), identical ? TableState.IDENTICAL : TableState.DIFFERENT,
-                checkedBy, notes, Optional.empty()));
+        return List.of(TableReport.finished(shape.name(), StrategyKind.APPEND_ONLY, job.mode(), counters.snapshot(),
+                Duration.between(start, Instant.now()), identical, checkedBy, notes));
     }
 }

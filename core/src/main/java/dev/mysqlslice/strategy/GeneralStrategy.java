@@ -12,7 +12,6 @@ import dev.mysqlslice.model.SyncMode;
 import dev.mysqlslice.model.TableCounters;
 import dev.mysqlslice.model.TableReport;
 import dev.mysqlslice.model.TableShape;
-import dev.mysqlslice.model.TableState;
 import dev.mysqlslice.throttle.Pacing;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,9 +90,9 @@ public final class GeneralStrategy implements SyncStrategy {
                 }
                 List<String> sample = new ArrayList<>(listed.sample());
                 sample.addAll(compared.sample());
-                return List.of(new TableReport(shape.name(), StrategyKind.GENERAL, job.mode(), counters.snapshot(),
-                        Duration.between(start, Instant.now()), listed.identical() && compared.identical()
-                        ? TableState.IDENTICAL : TableState.DIFFERENT, "changed rows", sample, Optional.empty()));
+                return List.of(TableReport.finished(shape.name(), StrategyKind.GENERAL, job.mode(), counters.snapshot(),
+                        Duration.between(start, Instant.now()), listed.identical() && compared.identical(), "changed rows",
+                        sample));
             } else if (job.mode() == SyncMode.VERIFY) {
                 regions = List.of(KeyRange.ALL);
             } else {
@@ -106,9 +105,8 @@ public final class GeneralStrategy implements SyncStrategy {
             Reconciler.Outcome outcome = reconciler.reconcile(comparison, regions, job.mode(), SAMPLE_LIMIT, job.progress());
             boolean identical = outcome.identical() && (job.mode().writes() || newRows == 0);
             String checkedBy = regions.isEmpty() ? "copied" : "range hash";
-            return List.of(new TableReport(shape.name(), StrategyKind.GENERAL, job.mode(), counters.snapshot(),
-                    Duration.between(start, Instant.now()), identical ? TableState.IDENTICAL : TableState.DIFFERENT,
-                    checkedBy, outcome.sample(), Optional.empty()));
+            return List.of(TableReport.finished(shape.name(), StrategyKind.GENERAL, job.mode(), counters.snapshot(),
+                    Duration.between(start, Instant.now()), identical, checkedBy, outcome.sample()));
         }
     }
 

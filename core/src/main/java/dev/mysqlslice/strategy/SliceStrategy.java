@@ -6,7 +6,6 @@ import dev.mysqlslice.model.TableCounters;
 import dev.mysqlslice.model.TablePlan;
 import dev.mysqlslice.model.TableReport;
 import dev.mysqlslice.model.TableShape;
-import dev.mysqlslice.model.TableState;
 import dev.mysqlslice.sql.ShadowSql;
 import dev.mysqlslice.throttle.Pacing;
 import java.time.Duration;
@@ -74,9 +73,9 @@ public final class SliceStrategy implements SyncStrategy {
         }
         Duration elapsed = Duration.between(start, Instant.now());
         List<TableReport> reports = new ArrayList<>();
-        counters.forEach((table, tableCounters) -> reports.add(new TableReport(table, StrategyKind.SLICE, job.mode(),
-                tableCounters.snapshot(), elapsed, TableState.IDENTICAL, MAINTAINED,
-                table.equals(plan.name()) ? List.of() : List.of("part of slice " + plan.name()), Optional.empty())));
+        counters.forEach((table, tableCounters) -> reports.add(TableReport.finished(table, StrategyKind.SLICE, job.mode(),
+                tableCounters.snapshot(), elapsed, true, MAINTAINED,
+                table.equals(plan.name()) ? List.of() : List.of("part of slice " + plan.name()))));
         return Optional.of(reports);
     }
 
@@ -157,11 +156,9 @@ public final class SliceStrategy implements SyncStrategy {
         boolean identical = job.mode().writes() || !changed;
         Duration elapsed = Duration.between(start, Instant.now());
         List<TableReport> reports = new ArrayList<>();
-        counters.forEach((table, tableCounters) -> reports.add(new TableReport(table, StrategyKind.SLICE, job.mode(),
-                tableCounters.snapshot(), elapsed, identical ? TableState.IDENTICAL : TableState.DIFFERENT,
-                job.mode().writes() ? "rebuilt" : "slice rebuilt aside",
-                table.equals(job.plan().name()) ? List.of() : List.of("part of slice " + job.plan().name()),
-                Optional.empty())));
+        counters.forEach((table, tableCounters) -> reports.add(TableReport.finished(table, StrategyKind.SLICE, job.mode(),
+                tableCounters.snapshot(), elapsed, identical, job.mode().writes() ? "rebuilt" : "slice rebuilt aside",
+                table.equals(job.plan().name()) ? List.of() : List.of("part of slice " + job.plan().name()))));
         return reports;
     }
 }
