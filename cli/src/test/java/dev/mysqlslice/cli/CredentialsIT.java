@@ -3,6 +3,7 @@ package dev.mysqlslice.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mysqlslice.testing.Eventually;
 import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
@@ -16,10 +17,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,12 +141,8 @@ class CredentialsIT {
                 .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    private static void await(java.util.function.BooleanSupplier condition, JarProcess daemon) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            assertThat(daemon.isAlive()).as("daemon died: " + daemon.output()).isTrue();
-            assertThat(Instant.now()).as("waiting for the daemon: " + daemon.output()).isBefore(deadline);
-            Thread.sleep(100);
-        }
+    private static void await(BooleanSupplier condition, JarProcess daemon) throws InterruptedException {
+        Eventually.await(condition, "the daemon's work", Duration.ofSeconds(60),
+                () -> assertThat(daemon.isAlive()).as("daemon died: " + daemon.output()).isTrue());
     }
 }

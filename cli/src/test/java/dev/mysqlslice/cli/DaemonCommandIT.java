@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mysqlslice.testing.Eventually;
 import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.TableContents;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,11 +79,7 @@ class DaemonCommandIT {
     }
 
     private static void await(BooleanSupplier condition, JarProcess daemon, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            assertThat(daemon.isAlive()).as("daemon died waiting for " + what + ": " + daemon.output()).isTrue();
-            assertThat(Instant.now()).as("waiting for " + what + ": " + daemon.output()).isBefore(deadline);
-            Thread.sleep(50);
-        }
+        Eventually.await(condition, what, Duration.ofSeconds(60),
+                () -> assertThat(daemon.isAlive()).as("daemon died waiting for " + what + ": " + daemon.output()).isTrue());
     }
 }

@@ -12,10 +12,24 @@ public final class Eventually {
 
     /** Returns once {@code condition} holds; fails with "{@code what} did not happen" after {@code timeout}. */
     public static void await(BooleanSupplier condition, String what, Duration timeout) throws InterruptedException {
+        await(condition, what, timeout, () -> { });
+    }
+
+    /**
+     * Like {@link #await(BooleanSupplier, String, Duration)}, calling {@code stillRunning} before
+     * each look: it throws when whatever should make the condition true has died (a daemon, a
+     * process), so the test fails at once with that reason instead of at the timeout.
+     */
+    public static void await(BooleanSupplier condition, String what, Duration timeout, Runnable stillRunning)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
+        while (true) {
+            stillRunning.run();
+            if (condition.getAsBoolean()) {
+                return;
+            }
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " did not happen");
+                throw new AssertionError(what + " did not happen within " + timeout);
             }
             Thread.sleep(20);
         }

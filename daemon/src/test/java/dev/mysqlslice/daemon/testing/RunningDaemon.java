@@ -7,13 +7,17 @@ import dev.mysqlslice.daemon.run.Daemon;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.model.TablePlan;
+import dev.mysqlslice.testing.Eventually;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.TableContents;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /** A daemon running in the background of a test, and ways to wait for it. */
 public final class RunningDaemon implements AutoCloseable {
@@ -72,53 +76,46 @@ public final class RunningDaemon implements AutoCloseable {
 
     /** Waits until every table has the same rows on both servers. */
     public void awaitIdentical(ServerPair servers, Duration timeout, String... tables) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (true) {
-            if (outcome.isDone()) {
-                outcome.join();
-                throw new IllegalStateException("the daemon stopped");
+        await(() -> differing(servers, tables).isEmpty(), timeout, "tables " + List.of(tables) + " becoming identical");
+    }
+
+    private static List<String> differing(ServerPair servers, String... tables) {
+        List<String> differing = new ArrayList<>();
+        for (String table : tables) {
+            if (!TableContents.of(servers.target(), table).equals(TableContents.of(servers.source(), table))) {
+                differing.add(table);
             }
-            List<String> differing = new java.util.ArrayList<>();
-            for (String table : tables) {
-                if (!TableContents.of(servers.target(), table).equals(TableContents.of(servers.source(), table))) {
-                    differing.add(table);
-                }
-            }
-            if (differing.isEmpty()) {
-                return;
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("tables " + differing + " still differ after " + timeout);
-            }
-            sleep(50);
+        }
+        return differing;
+    }
+
+    /** Waits until {@code condition} holds; fails at once if the daemon stops meanwhile. */
+    public void await(BooleanSupplier condition, Duration timeout, String what) {
+        try {
+            Eventually.await(condition, what, timeout, this::failIfStopped);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
-    /** Waits until {@code condition} holds. */
-    public void await(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (outcome.isDone()) {
-                outcome.join();
-                throw new IllegalStateException("the daemon stopped");
-            }
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError(what + " did not happen within " + timeout);
-            }
-            sleep(50);
+    private void failIfStopped() {
+        if (outcome.isDone()) {
+            outcome.join();
+            throw new IllegalStateException("the daemon stopped");
         }
     }
 
     /** The exception the daemon ended with, if it has ended with one. */
-    public java.util.Optional<Throwable> failure() {
+    public Optional<Throwable> failure() {
         if (!outcome.isCompletedExceptionally()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             outcome.join();
-            return java.util.Optional.empty();
-        } catch (java.util.concurrent.CompletionException e) {
-            return java.util.Optional.of(e.getCause());
+            return Optional.empty();
+        } catch (CompletionException e) {
+            return Optional.of(e.getCause());
         }
     }
 
