@@ -16,31 +16,20 @@ import java.util.concurrent.Executor;
  * @param target    the target side
  * @param executor  runs the two sides' queries at the same time
  * @param counters  where the work done is counted
- * @param repairSource the source side repairs read from (its own session, or the same as {@code source})
- * @param repairTarget the target side repairs write to
- * @param localInfile  whether the target accepts LOAD DATA LOCAL for repairs
- * @param pacing       how many rows each source scan covers, and the time limit it carries
+ * @param pacing    how many rows each source scan covers, and the time limit it carries
  */
 public record Comparison(TableShape shape, HashAlgorithm hash, int chunkRows, Side source, Side target,
-                         Executor executor, TableCounters counters, Side repairSource, Side repairTarget,
-                         boolean localInfile, Pacing pacing) {
+                         Executor executor, TableCounters counters, Pacing pacing) {
 
-    /** A comparison whose repairs use the same sessions as its reads (nothing runs ahead), without pacing. */
+    /** A comparison without pacing. */
     public Comparison(TableShape shape, HashAlgorithm hash, int chunkRows, Side source, Side target, Executor executor,
                       TableCounters counters) {
-        this(shape, hash, chunkRows, source, target, executor, counters, source, target, false,
-                Pacing.off(chunkRows, chunkRows));
-    }
-
-    /** Whether repairs have sessions of their own, so the next batch can be listed meanwhile. */
-    public boolean canRunAhead() {
-        return repairSource.session() != source.session() && repairTarget.session() != target.session();
+        this(shape, hash, chunkRows, source, target, executor, counters, Pacing.off(chunkRows, chunkRows));
     }
 
     /** The same comparison reading through other sides (e.g. the repair sessions). */
     public Comparison withSides(Side newSource, Side newTarget) {
-        return new Comparison(shape, hash, chunkRows, newSource, newTarget, executor, counters, repairSource, repairTarget,
-                localInfile, pacing);
+        return new Comparison(shape, hash, chunkRows, newSource, newTarget, executor, counters, pacing);
     }
 
     /** The most rows a range may hold to be compared row by row. */

@@ -59,16 +59,16 @@ public final class AppendOnlyStrategy implements SyncStrategy {
             Side sourceSide = new Side(source, filter);
             Side targetSide = new Side(target, filter);
             Comparison comparison = new Comparison(shape, job.plan().config().hash(), job.plan().config().chunkRows(),
-                    sourceSide, targetSide, job.servers().executor(), counters, sourceSide, targetSide,
-                    job.servers().targetLocalInfile(),
+                    sourceSide, targetSide, job.servers().executor(), counters,
                     Pacing.of(job.servers().chunkTime(), job.plan().config().chunkRows(), job.servers().transactionRows()));
+            Repair repair = Repair.through(comparison, job.servers().targetLocalInfile());
             if (job.mode() == SyncMode.VERIFY) {
-                Reconciler.Outcome outcome = reconciler.reconcile(comparison, List.of(KeyRange.ALL), job.mode(),
+                Reconciler.Outcome outcome = reconciler.reconcile(comparison, repair, List.of(KeyRange.ALL), job.mode(),
                         GeneralStrategy.SAMPLE_LIMIT, job.progress());
                 return report(job, shape, counters, start, outcome.identical(), "range hash", outcome.sample());
             }
             if (job.scope() instanceof Scope.EveryRow) {
-                Reconciler.Outcome outcome = reconciler.reconcile(comparison, List.of(KeyRange.ALL), job.mode(),
+                Reconciler.Outcome outcome = reconciler.reconcile(comparison, repair, List.of(KeyRange.ALL), job.mode(),
                         GeneralStrategy.SAMPLE_LIMIT, job.progress());
                 List<String> notes = new ArrayList<>(List.of("the table was rewritten on the source (TRUNCATE,"
                         + " DROP and CREATE, or ALTER): every row was compared"));
@@ -80,7 +80,7 @@ public final class AppendOnlyStrategy implements SyncStrategy {
                 Optional<Key> targetMax = hasher.maxKey(comparison.target(), shape, KeyRange.ALL);
                 Written pulled = puller.pull(job, comparison, targetMax.map(KeyRange::above).orElse(KeyRange.ALL));
                 if (pulled.displaced() > 0) {
-                    Reconciler.Outcome outcome = reconciler.afterDisplacement(comparison, job.mode(),
+                    Reconciler.Outcome outcome = reconciler.afterDisplacement(comparison, repair, job.mode(),
                             GeneralStrategy.SAMPLE_LIMIT, List.of());
                     return report(job, shape, counters, start, outcome.identical(), "range hash", outcome.sample());
                 }
@@ -106,7 +106,7 @@ public final class AppendOnlyStrategy implements SyncStrategy {
                     + " changed (deleted, or the table was rewritten), so this append-only table is compared row by row"
                     + "{}; use strategy general if its rows change", shape.name(), counts.source(), expected,
                     job.mode().writes() ? " and repaired" : "");
-            Reconciler.Outcome outcome = reconciler.reconcile(comparison, List.of(KeyRange.ALL), job.mode(),
+            Reconciler.Outcome outcome = reconciler.reconcile(comparison, repair, List.of(KeyRange.ALL), job.mode(),
                     GeneralStrategy.SAMPLE_LIMIT, job.progress());
             List<String> notes = new ArrayList<>(List.of("source has " + counts.source() + " rows, target "
                     + expected + (counts.source() == expected ? " but their lowest rows differ" : "")

@@ -54,9 +54,10 @@ public final class GeneralStrategy implements SyncStrategy {
             Side targetSide = new Side(target, Optional.empty());
             Comparison comparison = new Comparison(shape, job.plan().config().hash(), job.plan().config().chunkRows(),
                     sourceSide, targetSide, job.servers().executor(), counters,
-                    ahead ? new Side(repairSource, Optional.empty()) : sourceSide,
-                    ahead ? new Side(repairTarget, Optional.empty()) : targetSide, job.servers().targetLocalInfile(),
                     Pacing.of(job.servers().chunkTime(), job.plan().config().chunkRows(), job.servers().transactionRows()));
+            Repair repair = ahead ? new Repair(new Side(repairSource, Optional.empty()),
+                    new Side(repairTarget, Optional.empty()), job.servers().targetLocalInfile())
+                    : Repair.through(comparison, job.servers().targetLocalInfile());
             List<KeyRange> regions;
             long newRows = 0;
             if (job.scope() instanceof Scope.Ranges ranges) {
@@ -82,17 +83,19 @@ public final class GeneralStrategy implements SyncStrategy {
                         wide = wide.stream().flatMap(range -> range.atOrBelow(targetMax.get()).stream()).toList();
                     }
                 }
-                Reconciler.Outcome listed = reconciler.reconcileLeaves(comparison, leaves, job.mode(), SAMPLE_LIMIT);
+                Reconciler.Outcome listed = reconciler.reconcileLeaves(comparison, repair, leaves, job.mode(),
+                        SAMPLE_LIMIT);
                 Reconciler.Outcome compared = wide.isEmpty() ? new Reconciler.Outcome(true, List.of())
-                        : reconciler.reconcile(comparison, wide, job.mode(), SAMPLE_LIMIT, job.progress());
+                        : reconciler.reconcile(comparison, repair, wide, job.mode(), SAMPLE_LIMIT, job.progress());
                 if (displaced > 0) {
-                    compared = reconciler.afterDisplacement(comparison, job.mode(), SAMPLE_LIMIT, compared.sample());
+                    compared = reconciler.afterDisplacement(comparison, repair, job.mode(), SAMPLE_LIMIT,
+                            compared.sample());
                 }
                 List<String> sample = new ArrayList<>(listed.sample());
                 sample.addAll(compared.sample());
                 return List.of(TableReport.finished(shape.name(), StrategyKind.GENERAL, job.mode(), counters.snapshot(),
-                        Duration.between(start, Instant.now()), listed.identical() && compared.identical(), "changed rows",
-                        sample));
+                        Duration.between(start, Instant.now()), listed.identical() && compared.identical(),
+                        "changed rows", sample));
             } else if (job.mode() == SyncMode.VERIFY) {
                 regions = List.of(KeyRange.ALL);
             } else {
@@ -102,7 +105,7 @@ public final class GeneralStrategy implements SyncStrategy {
                 newRows = puller.pull(job, comparison, targetMax.map(KeyRange::above).orElse(KeyRange.ALL)).rows();
                 regions = targetMax.map(max -> List.of(KeyRange.upTo(max))).orElse(List.of());
             }
-            Reconciler.Outcome outcome = reconciler.reconcile(comparison, regions, job.mode(), SAMPLE_LIMIT, job.progress());
+            Reconciler.Outcome outcome = reconciler.reconcile(comparison, repair, regions, job.mode(), SAMPLE_LIMIT, job.progress());
             boolean identical = outcome.identical() && (job.mode().writes() || newRows == 0);
             String checkedBy = regions.isEmpty() ? "copied" : "range hash";
             return List.of(TableReport.finished(shape.name(), StrategyKind.GENERAL, job.mode(), counters.snapshot(),

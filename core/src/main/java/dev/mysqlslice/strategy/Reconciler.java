@@ -58,20 +58,22 @@ public final class Reconciler {
      * Compares small ranges known to hold changes (the daemon's dirty ranges) row by row at once,
      * without a range-hash pass first.
      */
-    public Outcome reconcileLeaves(Comparison comparison, List<Leaf> leaves, SyncMode mode, int sampleLimit) {
+    public Outcome reconcileLeaves(Comparison comparison, Repair repair, List<Leaf> leaves, SyncMode mode,
+                                   int sampleLimit) {
         List<String> sample = new ArrayList<>();
         boolean identical = true;
         List<List<Leaf>> batches = LeafBatches.of(leaves);
         Timings timings = new Timings();
-        Ahead ahead = new Ahead(comparison, batches, timings);
+        Ahead ahead = new Ahead(comparison, repair.runsAlongside(comparison), batches, timings);
         long collateral = 0;
         for (List<Leaf> batch : batches) {
-            BatchResult result = reconcileBatch(comparison, batch, ahead.next(), mode, sample, sampleLimit, timings);
+            BatchResult result = reconcileBatch(comparison, repair, batch, ahead.next(), mode, sample, sampleLimit,
+                    timings);
             identical &= result.identical();
             collateral += result.collateral();
         }
         if (mode.writes() && collateral > 0) {
-            return afterDisplacement(comparison, mode, sampleLimit, sample);
+            return afterDisplacement(comparison, repair, mode, sampleLimit, sample);
         }
         return new Outcome(identical, sample);
     }
@@ -81,17 +83,18 @@ public final class Reconciler {
      * so they were wrong): compares the whole table, as many times as that keeps happening, so values
      * moved in any order (swaps and cycles included) converge in one sync.
      */
-    public Outcome afterDisplacement(Comparison comparison, SyncMode mode, int sampleLimit, List<String> sample) {
+    public Outcome afterDisplacement(Comparison comparison, Repair repair, SyncMode mode, int sampleLimit,
+                                     List<String> sample) {
         LOG.info("{}: rows holding a written row's unique value were replaced; comparing the whole table",
                 comparison.shape().name());
-        Outcome again = reconcile(comparison, List.of(KeyRange.ALL), mode, sampleLimit, ProgressListener.NONE);
+        Outcome again = reconcile(comparison, repair, List.of(KeyRange.ALL), mode, sampleLimit, ProgressListener.NONE);
         List<String> all = new ArrayList<>(sample);
         all.addAll(again.sample());
         return new Outcome(again.identical(), all);
     }
 
-    public Outcome reconcile(Comparison comparison, List<KeyRange> regions, SyncMode mode, int sampleLimit,
-                             ProgressListener progress) {
+    public Outcome reconcile(Comparison comparison, Repair repair, List<KeyRange> regions, SyncMode mode,
+                             int sampleLimit, ProgressListener progress) {
         List<String> sample = new ArrayList<>();
         boolean identical = true;
         List<KeyRange> compared = regions;
@@ -108,18 +111,19 @@ public final class Reconciler {
             identical = true;
             int done = 0;
             Timings timings = new Timings();
-            Ahead ahead = new Ahead(comparison, batches, timings);
+            Ahead ahead = new Ahead(comparison, repair.runsAlongside(comparison), batches, timings);
             for (List<Leaf> batch : batches) {
                 progress.update(comparison.shape().name(), mode.writes() ? "repairing" : "comparing", done,
                         batches.size(), "batches");
-                BatchResult result = reconcileBatch(comparison, batch, ahead.next(), mode, sample, sampleLimit, timings);
+                BatchResult result = reconcileBatch(comparison, repair, batch, ahead.next(), mode, sample, sampleLimit,
+                        timings);
                 identical &= result.identical();
                 collateral += result.collateral();
                 done++;
             }
-            LOG.debug("{}: {} batches listed in {} ms, repaired in {} ms, rechecked in {} ms", comparison.shape().name(),
-                    batches.size(), timings.listNanos / 1_000_000, timings.repairNanos / 1_000_000,
-                    timings.checkNanos / 1_000_000);
+            LOG.debug("{}: {} batches listed in {} ms, repaired in {} ms, rechecked in {} ms",
+                    comparison.shape().name(), batches.size(), timings.listNanos / 1_000_000,
+                    timings.repairNanos / 1_000_000, timings.checkNanos / 1_000_000);
             if (!mode.writes() || collateral == 0) {
                 return new Outcome(identical, sample);
             }
@@ -148,13 +152,15 @@ public final class Reconciler {
      */
     private final class Ahead {
         private final Comparison comparison;
+        private final boolean runAhead;
         private final List<List<Leaf>> batches;
         private final Timings timings;
         private int index;
         private CompletableFuture<RowDiff> pending;
 
-        Ahead(Comparison comparison, List<List<Leaf>> batches, Timings timings) {
+        Ahead(Comparison comparison, boolean runAhead, List<List<Leaf>> batches, Timings timings) {
             this.comparison = comparison;
+            this.runAhead = runAhead;
             this.batches = batches;
             this.timings = timings;
         }
@@ -170,7 +176,7 @@ public final class Reconciler {
             }
             timings.listNanos += System.nanoTime() - listing;
             index++;
-            pending = comparison.canRunAhead() && index < batches.size()
+            pending = runAhead && index < batches.size()
                     ? CompletableFuture.supplyAsync(() -> list(index), comparison.executor()) : null;
             return diff;
         }
@@ -181,14 +187,14 @@ public final class Reconciler {
         }
     }
 
-    private BatchResult reconcileBatch(Comparison comparison, List<Leaf> batch, RowDiff firstDiff, SyncMode mode,
-                                       List<String> sample, int sampleLimit, Timings timings) {
+    private BatchResult reconcileBatch(Comparison comparison, Repair repair, List<Leaf> batch, RowDiff firstDiff,
+                                       SyncMode mode, List<String> sample, int sampleLimit, Timings timings) {
         List<KeyRange> ranges = batch.stream().map(Leaf::range).toList();
         long collateral = 0;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             long listing = System.nanoTime();
-            RowDiff diff = attempt == 1 ? firstDiff : diff(comparison.withSides(comparison.repairSource(),
-                    comparison.repairTarget()), ranges, 0);
+            RowDiff diff = attempt == 1 ? firstDiff : diff(comparison.withSides(repair.source(), repair.target()),
+                    ranges, 0);
             timings.listNanos += System.nanoTime() - listing;
             if (diff.isEmpty()) {
                 return new BatchResult(true, collateral);
@@ -199,13 +205,12 @@ public final class Reconciler {
                 return new BatchResult(false, 0);
             }
             long repairing = System.nanoTime();
-            RangeRepairer.Result result = repairer.repair(comparison.repairSource().session(),
-                    comparison.repairSource().filter(), comparison.repairTarget().session(), comparison.shape(), diff,
-                    comparison.counters(), comparison.localInfile());
+            RangeRepairer.Result result = repairer.repair(repair.source().session(), repair.source().filter(),
+                    repair.target().session(), comparison.shape(), diff, comparison.counters(), repair.localInfile());
             collateral += result.collateral();
             long checking = System.nanoTime();
             timings.repairNanos += checking - repairing;
-            boolean repaired = repaired(comparison, diff);
+            boolean repaired = repaired(comparison, repair, diff);
             timings.checkNanos += System.nanoTime() - checking;
             if (repaired) {
                 return new BatchResult(true, collateral);
@@ -228,12 +233,12 @@ public final class Reconciler {
      * Whether every repaired row now matches: the rows of the diff are looked up by key on both
      * servers (the other rows of the batch were just found equal and were not touched).
      */
-    private boolean repaired(Comparison comparison, RowDiff diff) {
+    private boolean repaired(Comparison comparison, Repair repair, RowDiff diff) {
         List<Key> keys = new ArrayList<>(diff.keysToCopy());
         keys.addAll(diff.deletes());
         Both<List<RangeHash>> hashes = Both.run(comparison.executor(),
-                () -> hasher.hashesOfKeys(comparison.repairSource(), comparison.shape(), keys, comparison.hash()),
-                () -> hasher.hashesOfKeys(comparison.repairTarget(), comparison.shape(), keys, comparison.hash()));
+                () -> hasher.hashesOfKeys(repair.source(), comparison.shape(), keys, comparison.hash()),
+                () -> hasher.hashesOfKeys(repair.target(), comparison.shape(), keys, comparison.hash()));
         long rows = hashes.source().stream().mapToLong(RangeHash::count).sum()
                 + hashes.target().stream().mapToLong(RangeHash::count).sum();
         comparison.counters().rangesCompared(hashes.source().size(), rows);

@@ -74,7 +74,8 @@ class RangeComparerTest {
         Set<Long> covered = covered(compare(INTEGER_KEY, 1000));
 
         assertThat(covered).contains(0L, 90_000L, 25_000L);
-        // Buckets of ~1,800 keys here (the key span is 90,000 for 50,000 rows); a sixteenth of two of them, and 90,000 alone.
+        // Buckets of ~1,800 keys here (a key span of 90,000 for 50,000 rows): a sixteenth of two of
+        // them, and 90,000 alone.
         assertThat(covered.size()).isLessThan(300);
     }
 
@@ -134,7 +135,8 @@ class RangeComparerTest {
 
         assertThat(leaves).hasSize(1);
         // Pieces run from one boundary (every 500th key) to the next: (k03999, k04499].
-        assertThat(leaves.get(0).range()).isEqualTo(KeyRange.of(Optional.of(Key.of("k03999")), Optional.of(Key.of("k04499"))));
+        assertThat(leaves.get(0).range())
+                .isEqualTo(KeyRange.of(Optional.of(Key.of("k03999")), Optional.of(Key.of("k04499"))));
         assertThat(servers.queries("boundaries")).isEqualTo(1);
         // 20 boundaries make 21 pieces, hashed on both servers.
         assertThat(servers.queries("ranges")).isEqualTo(2 * 21);
@@ -152,7 +154,7 @@ class RangeComparerTest {
 
     private static Comparison comparison(TableShape shape, int chunkRows, Pacing pacing) {
         return new Comparison(shape, HashAlgorithm.CRC32, chunkRows, MemoryHasher.SOURCE, MemoryHasher.TARGET, INLINE,
-                new TableCounters(), MemoryHasher.SOURCE, MemoryHasher.TARGET, false, pacing);
+                new TableCounters(), pacing);
     }
 
     /** Every integer key in the leaves that exists on either server. */

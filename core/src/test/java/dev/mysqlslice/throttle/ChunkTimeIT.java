@@ -135,7 +135,7 @@ class ChunkTimeIT {
             Side sourceSide = new Side(source, filter);
             Side targetSide = new Side(target, filter);
             Comparison comparison = new Comparison(shape, HashAlgorithm.CRC32, 1000, sourceSide, targetSide, executor,
-                    new TableCounters(), sourceSide, targetSide, false, pacing);
+                    new TableCounters(), pacing);
             return new RangeComparer(new RangeHasher()).compare(comparison, KeyRange.ALL);
         } finally {
             executor.shutdownNow();
