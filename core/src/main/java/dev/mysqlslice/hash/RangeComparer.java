@@ -207,11 +207,19 @@ public final class RangeComparer {
      * query per server per group of them; the finer buckets that differ become the leaves. Listing
      * a row costs several times hashing it (it is sent and decoded), so where a bucket holds a few
      * changed rows this lists about a {@value #FINER}th of its rows. A group whose query the source
-     * stops at its time limit becomes leaves as it is (listing is what was left to do anyway).
+     * stops at its time limit becomes leaves as it is (listing is what was left to do anyway). When
+     * most of the narrower buckets hashed so far differ too (changes are dense there: each would be
+     * listed anyway), the remaining groups are listed whole without hashing them again.
      */
     private void hashFiner(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step, List<Span> buckets,
                            List<Leaf> leaves) {
+        long hashedFiner = 0;
+        long differingFiner = 0;
         for (List<Span> group : LeafBatches.of(buckets, Span::rows)) {
+            if (hashedFiner > 0 && differingFiner >= DENSE_SHARE * hashedFiner) {
+                group.forEach(bucket -> leaves.add(leaf(comparison, bucket)));
+                continue;
+            }
             List<IntegerInterval> within = group.stream().map(bucket -> new IntegerInterval(bucket.lo(), bucket.hi())).toList();
             Side limited = comparison.source().limitedTo(comparison.pacing().scans().limit());
             Both<Map<BigInteger, Bucket>> hashes;
@@ -236,7 +244,9 @@ public final class RangeComparer {
                 Bucket source = hashes.source().get(number);
                 Bucket target = hashes.target().get(number);
                 hashedRows += rows(source) + rows(target);
+                hashedFiner++;
                 if (!same(source, target)) {
+                    differingFiner++;
                     leaves.add(leaf(comparison, new Span(
                             min(Optional.ofNullable(source).map(Bucket::min), Optional.ofNullable(target).map(Bucket::min)),
                             max(Optional.ofNullable(source).map(Bucket::max), Optional.ofNullable(target).map(Bucket::max)),

@@ -95,6 +95,21 @@ class RangeComparerTest {
     }
 
     @Test
+    void denseChangesInATableTooSmallToSampleStopTheFinerHashAfterItsFirstGroup() {
+        rows(1, 60_000);
+        for (long key = 1; key <= 60_000; key += 5) {
+            servers.source().put(Key.of(key), -key);
+        }
+
+        List<Leaf> leaves = compare(INTEGER_KEY, 1000);
+
+        // 60 buckets (no sample), all differing; the first group of 20 hashed finer differs almost
+        // everywhere too, so the other 40 buckets are listed whole.
+        assertThat(servers.queries("within")).isEqualTo(2);
+        assertThat(leaves.stream().mapToLong(Leaf::rows).sum()).isEqualTo(60_000);
+    }
+
+    @Test
     void aBucketCrowdedWithFarMoreRowsThanALeafIsCutAgainBetweenItsRealKeys() {
         rows(1, 5_000);
         for (long key = 0; key < 10_000; key++) {
