@@ -22,7 +22,7 @@ public final class DaemonMeters {
 
     public static void bind(MeterRegistry registry, DaemonMetrics metrics, List<String> tables) {
         Gauge.builder("mysqlslice.seconds.behind.source", metrics,
-                        live -> live.lagMillis(System.currentTimeMillis()) / 1000.0)
+                        live -> live.lagMillis() / 1000.0)
                 .description("Age in seconds of the oldest change committed on the source and not yet synced")
                 .register(registry);
         Gauge.builder("mysqlslice.binlog.tailing", metrics, live -> live.isTailing() ? 1 : 0)

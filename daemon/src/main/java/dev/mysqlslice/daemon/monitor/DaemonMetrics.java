@@ -4,6 +4,7 @@ import dev.mysqlslice.daemon.binlog.Unaccounted;
 import dev.mysqlslice.model.TableCounters;
 import dev.mysqlslice.model.TableReport;
 import dev.mysqlslice.throttle.Throttle;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,13 +42,24 @@ public final class DaemonMetrics {
     private final Map<Unaccounted, LongAdder> comparedInFull = new ConcurrentHashMap<>();
     private final Map<String, SliceCounts> slices = new ConcurrentHashMap<>();
     private volatile Throttle throttle;
+    private final Clock clock;
+
+    /** Metrics read against the system clock. */
+    public DaemonMetrics() {
+        this(Clock.systemUTC());
+    }
+
+    /** Metrics whose times (cycle ends, lag) are read from {@code clock}. */
+    public DaemonMetrics(Clock clock) {
+        this.clock = clock;
+    }
 
     public void cycle(long millis, long changes) {
         cycles.increment();
         lastCycleMillis.set(millis);
         cycleMillisTotal.add(millis);
         lastCycleChanges.set(changes);
-        lastCycleEnd.set(System.currentTimeMillis());
+        lastCycleEnd.set(clock.millis());
     }
 
     public void work(TableCounters.Snapshot counters) {
@@ -166,6 +178,11 @@ public final class DaemonMetrics {
     public long lagMillis(long nowMillis) {
         long oldest = oldest(inFlightSince, waitingSince.getAsLong());
         return oldest == 0 ? 0 : Math.max(0, nowMillis - oldest);
+    }
+
+    /** {@link #lagMillis(long)} now, by this metrics' clock. */
+    public long lagMillis() {
+        return lagMillis(clock.millis());
     }
 
     private static long oldest(long first, long second) {

@@ -68,7 +68,7 @@ public final class MonitorServer implements AutoCloseable {
         server.createContext("/metrics", exchange -> respond(exchange, 200,
                 "text/plain; version=0.0.4; charset=utf-8", registry.scrape()));
         server.createContext("/health", exchange -> {
-            Health health = Health.of(metrics.hasStarted(), metrics.isTailing(), metrics.lagMillis(System.currentTimeMillis()), maxLag,
+            Health health = Health.of(metrics.hasStarted(), metrics.isTailing(), metrics.lagMillis(), maxLag,
                     metrics.stoppedTables());
             Map<String, Object> fields = new LinkedHashMap<>(health.fields());
             metrics.heldBack().ifPresent(reason -> fields.put("throttled", reason));

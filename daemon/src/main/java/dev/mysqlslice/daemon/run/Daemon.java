@@ -83,7 +83,7 @@ public final class Daemon {
     private final Cascades cascades;
     private CascadeGraph cascadeGraph = CascadeGraph.EMPTY;
     private final VisibilityBarrier barrier = new VisibilityBarrier();
-    private final DaemonMetrics metrics = new DaemonMetrics();
+    private final DaemonMetrics metrics;
     private final Map<String, TablePlan> plans = new LinkedHashMap<>();
     private final Map<String, String> stopped = new LinkedHashMap<>();
     private final Map<String, TableChange> held = new LinkedHashMap<>();
@@ -118,6 +118,7 @@ public final class Daemon {
            StartPlanner starter, CheckpointStore store, CycleRunner cycles, ShapeWatcher shapes, Cascades cascades,
            BinlogFaults faults, Clock clock) {
         this.clock = clock;
+        this.metrics = new DaemonMetrics(clock);
         this.cascades = cascades;
         this.config = config;
         this.source = source;
@@ -585,7 +586,7 @@ public final class Daemon {
 
     /** The status saved with a checkpoint while the daemon runs: its lag and what holds it back. */
     private DaemonStatus runningStatus() {
-        return status(true, metrics.lagMillis(clock.millis()), metrics.heldBack().orElse(""));
+        return status(true, metrics.lagMillis(), metrics.heldBack().orElse(""));
     }
 
     /** The status saved with the last checkpoint of a run. */
