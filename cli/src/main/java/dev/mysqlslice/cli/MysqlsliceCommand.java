@@ -5,11 +5,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The top-level {@code mysqlslice} command: lists the subcommands and the exit codes. */
+/** The top-level {@code mysqlslice} command: lists the subcommands ({@link Cli} adds them) and the exit codes. */
 @Command(name = "mysqlslice", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Keeps a local MySQL/MariaDB database in sync with selected tables of a remote one, table by table, with a strategy per table (append-only, general, slice).",
-        subcommands = {SchemaCommand.class, SyncCommand.class, VerifyCommand.class, DaemonCommand.class,
-                StatusCommand.class, PauseCommand.class, ResumeCommand.class, SandboxCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         footer = {"", "Aliases of the original tool: pull-schema = schema pull, pull-slice = sync."})
 public final class MysqlsliceCommand implements Runnable {

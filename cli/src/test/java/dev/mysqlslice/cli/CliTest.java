@@ -66,6 +66,25 @@ class CliTest {
     }
 
     @Test
+    void aCommandLineNamingOneCommandGetsOnlyThatOneAndAnythingElseGetsThemAll() {
+        DaggerFactory factory = new DaggerFactory(DaggerCliComponent.factory().create(
+                new PasswordResolver(name -> null, prompt -> Secret.empty())));
+
+        assertThat(Cli.forArguments(factory, "verify", "--config", "c.yaml", "-t", "daemon").getSubcommands())
+                .containsOnlyKeys("verify");
+        assertThat(Cli.forArguments(factory, "pull_slice", "--dry-run").getSubcommands())
+                .containsOnlyKeys("sync", "pull-slice", "pull_slice");
+        assertThat(Cli.forArguments(factory, "pull-schema").getSubcommands()).containsOnlyKeys("pull-schema", "pull_schema");
+        assertThat(Cli.create(factory).getSubcommands()).containsKeys("schema", "sync", "verify", "daemon", "status",
+                "pause", "resume", "sandbox", "pull-schema");
+        assertThat(Cli.forArguments(factory, "--help").getSubcommands().keySet())
+                .isEqualTo(Cli.create(factory).getSubcommands().keySet());
+        assertThat(Cli.forArguments(factory, "no-such-command").getSubcommands().keySet())
+                .isEqualTo(Cli.create(factory).getSubcommands().keySet());
+        assertThat(Cli.forArguments(factory).getSubcommands().keySet()).isEqualTo(Cli.create(factory).getSubcommands().keySet());
+    }
+
+    @Test
     void theReadmeListsEveryExitCodeWithTheHelpsMeaning() throws java.io.IOException {
         String readme = java.nio.file.Files.readString(java.nio.file.Path.of("..", "README.md"));
         ExitCodes.HELP.forEach((code, meaning) -> assertThat(readme).as("exit code " + code)

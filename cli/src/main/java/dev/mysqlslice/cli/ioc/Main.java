@@ -22,6 +22,6 @@ public final class Main {
         SLF4JBridgeHandler.removeHandlersForRootLogger();
         SLF4JBridgeHandler.install();
         PasswordResolver passwords = PasswordResolver.system(new TerminalPrompter());
-        return Cli.create(new DaggerFactory(DaggerCliComponent.factory().create(passwords))).execute(args);
+        return Cli.forArguments(new DaggerFactory(DaggerCliComponent.factory().create(passwords)), args).execute(args);
     }
 }
