@@ -7,6 +7,7 @@ import dev.mysqlslice.config.PasswordSource;
 import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
+import dev.mysqlslice.jdbc.KeptSession;
 import dev.mysqlslice.jdbc.Session;
 import java.sql.ResultSetMetaData;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class ReplicaLag implements Throttle.LagProbe, AutoCloseable {
     private final Connector connector;
     private final List<Endpoint> replicas;
     private final Duration maxLag;
-    private final Map<Endpoint, Session> sessions = new LinkedHashMap<>();
+    private final Map<Endpoint, KeptSession> sessions = new LinkedHashMap<>();
 
     public ReplicaLag(Connector connector, List<Endpoint> replicas, Duration maxLag) {
         this.connector = connector;
@@ -77,50 +78,43 @@ public final class ReplicaLag implements Throttle.LagProbe, AutoCloseable {
     private Optional<String> behind(Endpoint replica) {
         String name = "replica " + replica.config().address();
         try {
-            Session session = sessions.computeIfAbsent(replica, endpoint -> Session.open(connector, endpoint));
-            List<Optional<Long>> rows = session.query(session.dialect().replicaStatus(), row -> {
-                ResultSetMetaData meta = row.getMetaData();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    String column = meta.getColumnLabel(i);
-                    if (column.equalsIgnoreCase("Seconds_Behind_Source") || column.equalsIgnoreCase("Seconds_Behind_Master")) {
-                        String value = row.getString(i);
-                        return Optional.ofNullable(value).map(Long::parseLong);
-                    }
-                }
-                return Optional.<Long>empty();
-            }, "reading how far " + name + " is behind");
-            if (rows.isEmpty()) {
-                return Optional.of(name + " is not replicating from anything (" + session.dialect().replicaStatus()
-                        + " is empty); remove it from throttle.replicas");
-            }
-            Optional<Long> seconds = rows.get(0);
-            if (seconds.isEmpty()) {
-                return Optional.of(name + " is not replicating (its SQL or IO thread is stopped: seconds behind is NULL)");
-            }
-            if (seconds.get() > maxLag.toSeconds()) {
-                return Optional.of(name + " is " + seconds.get() + " s behind (--max-lag " + maxLag.toSeconds() + " s)");
-            }
-            return Optional.empty();
+            return sessions.computeIfAbsent(replica, endpoint -> new KeptSession(connector, endpoint))
+                    .use(session -> behind(session, name));
         } catch (MysqlsliceException e) {
-            Session broken = sessions.remove(replica);
-            if (broken != null) {
-                closeQuietly(broken);
-            }
             return Optional.of(name + " cannot be read, so it counts as lagging: " + e.getMessage());
         }
     }
 
-    @Override
-    public synchronized void close() {
-        sessions.values().forEach(ReplicaLag::closeQuietly);
-        sessions.clear();
+    /** Why the replica that {@code session} is connected to counts as lagging, if it does. */
+    private Optional<String> behind(Session session, String name) {
+        List<Optional<Long>> rows = session.query(session.dialect().replicaStatus(), row -> {
+            ResultSetMetaData meta = row.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                String column = meta.getColumnLabel(i);
+                if (column.equalsIgnoreCase("Seconds_Behind_Source") || column.equalsIgnoreCase("Seconds_Behind_Master")) {
+                    String value = row.getString(i);
+                    return Optional.ofNullable(value).map(Long::parseLong);
+                }
+            }
+            return Optional.<Long>empty();
+        }, "reading how far " + name + " is behind");
+        if (rows.isEmpty()) {
+            return Optional.of(name + " is not replicating from anything (" + session.dialect().replicaStatus()
+                    + " is empty); remove it from throttle.replicas");
+        }
+        Optional<Long> seconds = rows.get(0);
+        if (seconds.isEmpty()) {
+            return Optional.of(name + " is not replicating (its SQL or IO thread is stopped: seconds behind is NULL)");
+        }
+        if (seconds.get() > maxLag.toSeconds()) {
+            return Optional.of(name + " is " + seconds.get() + " s behind (--max-lag " + maxLag.toSeconds() + " s)");
+        }
+        return Optional.empty();
     }
 
-    private static void closeQuietly(Session session) {
-        try {
-            session.closeConnection();
-        } catch (RuntimeException ignored) {
-            // A broken connection: nothing to close.
-        }
+    @Override
+    public synchronized void close() {
+        sessions.values().forEach(KeptSession::close);
+        sessions.clear();
     }
 }

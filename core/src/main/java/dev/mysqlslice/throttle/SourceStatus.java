@@ -2,7 +2,7 @@ package dev.mysqlslice.throttle;
 
 import dev.mysqlslice.jdbc.Connector;
 import dev.mysqlslice.jdbc.Endpoint;
-import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.jdbc.KeptSession;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -14,13 +14,10 @@ import java.util.stream.Collectors;
  */
 public final class SourceStatus implements Throttle.StatusProbe, AutoCloseable {
 
-    private final Connector connector;
-    private final Endpoint source;
-    private Session session;
+    private final KeptSession session;
 
     public SourceStatus(Connector connector, Endpoint source) {
-        this.connector = connector;
-        this.source = source;
+        this.session = new KeptSession(connector, source);
     }
 
     /** {@code SHOW GLOBAL STATUS WHERE Variable_name IN ('A', 'B')}; names are letters, digits and '_' only. */
@@ -31,35 +28,20 @@ public final class SourceStatus implements Throttle.StatusProbe, AutoCloseable {
 
     @Override
     public synchronized Map<String, Long> read(Set<String> names) {
-        if (session == null) {
-            session = Session.open(connector, source);
-        }
         Map<String, Long> values = new HashMap<>();
-        try {
-            session.query(query(names), row -> {
-                try {
-                    values.put(row.getString(1), Long.parseLong(row.getString(2).trim()));
-                } catch (NumberFormatException e) {
-                    // Not a number (e.g. a status string): nothing to compare.
-                }
-                return null;
-            }, "reading the source's load for the throttle");
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
+        session.use(source -> source.query(query(names), row -> {
+            try {
+                values.put(row.getString(1), Long.parseLong(row.getString(2).trim()));
+            } catch (NumberFormatException e) {
+                // Not a number (e.g. a status string): nothing to compare.
+            }
+            return null;
+        }, "reading the source's load for the throttle"));
         return values;
     }
 
     @Override
     public synchronized void close() {
-        if (session != null) {
-            try {
-                session.closeConnection();
-            } catch (RuntimeException ignored) {
-                // Closing a broken connection: nothing to do.
-            }
-            session = null;
-        }
+        session.close();
     }
 }
