@@ -149,13 +149,12 @@ public final class RangeComparer {
         step = step.max(span.divide(BigInteger.valueOf(MAX_BUCKETS))).max(BigInteger.ONE);
         boolean dense = depth == 0 && mostlyDifferent(comparison, lo, hi, step);
         Scan scan = scan(comparison, lo, hi, step, rows, region.bucketRows(), dense);
-        Set<BigInteger> numbers = new HashSet<>(scan.source().keySet());
-        numbers.addAll(scan.target().keySet());
+        List<BigInteger> numbers = numbers(scan.source(), scan.target());
         long hashedRows = 0;
         boolean finest = step.equals(BigInteger.ONE) || depth >= MAX_DEPTH;
         List<Span> deeper = new ArrayList<>();
         List<Span> finer = new ArrayList<>();
-        for (BigInteger number : numbers.stream().sorted().toList()) {
+        for (BigInteger number : numbers) {
             Bucket source = scan.source().get(number);
             Bucket target = scan.target().get(number);
             if (!dense) {
@@ -164,20 +163,17 @@ public final class RangeComparer {
                     continue;
                 }
             }
-            BigInteger from = min(Optional.ofNullable(source).map(Bucket::min), Optional.ofNullable(target).map(Bucket::min));
-            BigInteger to = max(Optional.ofNullable(source).map(Bucket::max), Optional.ofNullable(target).map(Bucket::max));
-            long bucketRows = Math.max(rows(source), rows(target));
-            if (bucketRows <= comparison.leafRows()) {
-                Span differing = new Span(from, to, bucketRows, comparison.chunkRows());
+            Span differing = covering(source, target, comparison.chunkRows());
+            if (differing.rows() <= comparison.leafRows()) {
                 if (!dense && worthHashingFiner(differing, step)) {
                     finer.add(differing);
                 } else {
                     leaves.add(leaf(comparison, differing));
                 }
             } else if (finest) {
-                finest(comparison, new Span(from, to, bucketRows, comparison.chunkRows()), leaves);
+                finest(comparison, differing, leaves);
             } else {
-                deeper.add(new Span(from, to, bucketRows, comparison.chunkRows()));
+                deeper.add(differing);
             }
         }
         for (Span unscanned : scan.unscanned()) {
@@ -237,24 +233,34 @@ public final class RangeComparer {
                 group.forEach(bucket -> leaves.add(leaf(comparison, bucket)));
                 continue;
             }
-            Set<BigInteger> numbers = new HashSet<>(hashes.source().keySet());
-            numbers.addAll(hashes.target().keySet());
+            List<BigInteger> numbers = numbers(hashes.source(), hashes.target());
             long hashedRows = 0;
-            for (BigInteger number : numbers.stream().sorted().toList()) {
+            for (BigInteger number : numbers) {
                 Bucket source = hashes.source().get(number);
                 Bucket target = hashes.target().get(number);
                 hashedRows += rows(source) + rows(target);
                 hashedFiner++;
                 if (!same(source, target)) {
                     differingFiner++;
-                    leaves.add(leaf(comparison, new Span(
-                            min(Optional.ofNullable(source).map(Bucket::min), Optional.ofNullable(target).map(Bucket::min)),
-                            max(Optional.ofNullable(source).map(Bucket::max), Optional.ofNullable(target).map(Bucket::max)),
-                            Math.max(rows(source), rows(target)), comparison.chunkRows())));
+                    leaves.add(leaf(comparison, covering(source, target, comparison.chunkRows())));
                 }
             }
             comparison.counters().rangesCompared(numbers.size(), hashedRows);
         }
+    }
+
+    /** The bucket numbers either side has, in order. */
+    private static List<BigInteger> numbers(Map<BigInteger, Bucket> source, Map<BigInteger, Bucket> target) {
+        Set<BigInteger> numbers = new HashSet<>(source.keySet());
+        numbers.addAll(target.keySet());
+        return numbers.stream().sorted().toList();
+    }
+
+    /** The keys a bucket holds on either side (from the smaller smallest to the larger largest), and its rows. */
+    private static Span covering(Bucket source, Bucket target, long bucketRows) {
+        return new Span(min(Optional.ofNullable(source).map(Bucket::min), Optional.ofNullable(target).map(Bucket::min)),
+                max(Optional.ofNullable(source).map(Bucket::max), Optional.ofNullable(target).map(Bucket::max)),
+                Math.max(rows(source), rows(target)), bucketRows);
     }
 
     private static Leaf leaf(Comparison comparison, Span span) {

@@ -30,27 +30,23 @@ public final class RangeHasher implements Hasher {
     public RangeHasher() {
     }
 
-    /** Every non-empty bucket of {@code step} integer keys in {@code [lo, hi]}, by bucket number. */
     @Override
     public Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
                                            HashAlgorithm hash) {
         return buckets(side, shape, ChecksumSql.buckets(shape, lo, hi, step, hash, side.filter()));
     }
 
-    /** Like {@link #buckets}, counting rows without hashing them (the hashes are 0). */
     @Override
     public Map<BigInteger, Bucket> bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step) {
         return buckets(side, shape, ChecksumSql.bucketCounts(shape, lo, hi, step, side.filter()));
     }
 
-    /** Like {@link #buckets}, for only the buckets numbered {@code numbers}, in one query. */
     @Override
     public Map<BigInteger, Bucket> bucketsAmong(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
                                                 List<BigInteger> numbers, HashAlgorithm hash) {
         return buckets(side, shape, ChecksumSql.bucketsAmong(shape, lo, hi, step, numbers, hash, side.filter()));
     }
 
-    /** Like {@link #buckets}, reading only the keys within {@code intervals}, in one query. */
     @Override
     public Map<BigInteger, Bucket> bucketsWithin(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
                                                  List<IntegerInterval> intervals, HashAlgorithm hash) {
@@ -67,7 +63,7 @@ public final class RangeHasher implements Hasher {
         return buckets;
     }
 
-    /** The summary of each range, in order, one query per range on this server's session. */
+    /** One query per range on this server's session. */
     @Override
     public List<RangeHash> ranges(Side side, TableShape shape, List<KeyRange> ranges, HashAlgorithm hash) {
         List<RangeHash> hashes = new ArrayList<>(ranges.size());
@@ -125,7 +121,7 @@ public final class RangeHasher implements Hasher {
     /** Keys per query when rows are looked up by key. */
     static final int KEYS_PER_QUERY = 1000;
 
-    /** Every {@code every}-th key of a range in key order, one bounded index dive per key returned. */
+    /** One bounded index dive per key returned. */
     @Override
     public List<Key> boundaries(Side side, TableShape shape, KeyRange range, int every) {
         List<Key> boundaries = new ArrayList<>();
@@ -164,7 +160,7 @@ public final class RangeHasher implements Hasher {
                 "counting rows of " + shape.name()).orElse(0L);
     }
 
-    /** The server's row estimate for the table (information_schema, no scan). */
+    /** From information_schema. */
     @Override
     public long estimatedRows(Side side, TableShape shape) {
         return side.session().queryOne("SELECT TABLE_ROWS FROM information_schema.TABLES"

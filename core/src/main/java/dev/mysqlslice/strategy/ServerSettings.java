@@ -16,11 +16,4 @@ import dev.mysqlslice.config.ChunkTime;
  */
 public record ServerSettings(Connector connector, Endpoint source, Endpoint target, boolean targetLocalInfile,
                              int transactionRows, StatementGate sourceGate, ChunkTime chunkTime) {
-
-    /** Unthrottled and unpaced (tests, tools). */
-    public static ServerSettings unpaced(Connector connector, Endpoint source, Endpoint target, boolean targetLocalInfile,
-                                         int transactionRows) {
-        return new ServerSettings(connector, source, target, targetLocalInfile, transactionRows, StatementGate.OPEN,
-                ChunkTime.OFF);
-    }
 }

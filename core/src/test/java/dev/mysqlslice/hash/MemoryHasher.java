@@ -139,7 +139,7 @@ final class MemoryHasher implements Hasher {
                                               Predicate<BigInteger> among, boolean hashed) {
         count(kind);
         Map<BigInteger, long[]> sums = new TreeMap<>();
-        Map<BigInteger, BigInteger[]> extremes = new HashMap<>();
+        Map<BigInteger, IntegerInterval> extremes = new HashMap<>();
         long read = 0;
         for (Map.Entry<Key, Long> row : server(side).subMap(integerKey(lo), true, integerKey(hi), true).entrySet()) {
             BigInteger key = row.getKey().integer();
@@ -151,13 +151,13 @@ final class MemoryHasher implements Hasher {
             long[] sum = sums.computeIfAbsent(number, n -> new long[2]);
             sum[0]++;
             sum[1] ^= hashed ? mix(row.getValue()) : 0;
-            extremes.merge(number, new BigInteger[] {key, key},
-                    (a, b) -> new BigInteger[] {a[0].min(b[0]), a[1].max(b[1])});
+            extremes.merge(number, new IntegerInterval(key, key),
+                    (a, b) -> new IntegerInterval(a.first().min(b.first()), a.last().max(b.last())));
         }
         stopIfTooMany(side, read);
         Map<BigInteger, Bucket> buckets = new HashMap<>();
         sums.forEach((number, sum) -> buckets.put(number, new Bucket(new RangeHash(sum[0], sum[1], 0),
-                extremes.get(number)[0], extremes.get(number)[1])));
+                extremes.get(number).first(), extremes.get(number).last())));
         return buckets;
     }
 

@@ -44,11 +44,6 @@ public final class DaemonMetrics {
     private volatile Throttle throttle;
     private final Clock clock;
 
-    /** Metrics read against the system clock. */
-    public DaemonMetrics() {
-        this(Clock.systemUTC());
-    }
-
     /** Metrics whose times (cycle ends, lag) are read from {@code clock}. */
     public DaemonMetrics(Clock clock) {
         this.clock = clock;
