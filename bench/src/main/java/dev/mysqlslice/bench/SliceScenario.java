@@ -101,6 +101,10 @@ final class SliceScenario {
         observer.stop();
         long peakKb = daemon.stop();
         Timed.Run verify = Timed.shell(lab.dir(), lab.environment(), lab.mysqlslice("verify -q --config " + config));
+        if (verify.exitCode() != 0) {
+            LOG.warn("S6: verify after the daemon exited {}:\n{}", verify.exitCode(), verify.output());
+            LOG.warn("S6: the daemon's log ends:\n{}", tail(lab.dir().resolve("s6-daemon.log"), 40));
+        }
 
         MarkerObserver.Lags lags = observer.lags(writer.markers);
         long missing = lags.missing();
@@ -131,6 +135,15 @@ final class SliceScenario {
             throw new IllegalStateException(e);
         }
         return config;
+    }
+
+    private static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(unreadable: " + e.getMessage() + ")";
+        }
     }
 
     private long bytesSent() {
@@ -167,13 +180,7 @@ final class SliceScenario {
                 long tick = 0;
                 while (System.nanoTime() < end) {
                     if (tick % 10 == 0) {
-                        long id = ++markerId;
-                        marker.setLong(1, id);
-                        marker.setLong(2, 1 + random.nextInt((int) toks));
-                        marker.executeUpdate();
-                        if (measured) {
-                            markers.put(id, System.nanoTime());
-                        }
+                        mark(marker, measured);
                     } else {
                         PreparedStatement statement = switch (random.nextInt(6)) {
                             case 0 -> bind(toggle, root());
@@ -195,10 +202,24 @@ final class SliceScenario {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
                 }
+                // A closing marker after the last change: once it is seen, every change has been applied
+                // (without it, the daemon could be stopped with the last few changes still unapplied).
+                mark(marker, measured);
             } catch (SQLException e) {
                 throw new IllegalStateException("S6 writer: " + e.getMessage(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Inserts a marker root row (a new slice member); {@code measured}: its commit time is noted. */
+        private void mark(PreparedStatement marker, boolean measured) throws SQLException {
+            long id = ++markerId;
+            marker.setLong(1, id);
+            marker.setLong(2, 1 + random.nextInt((int) toks));
+            marker.executeUpdate();
+            if (measured) {
+                markers.put(id, System.nanoTime());
             }
         }
 
