@@ -71,6 +71,7 @@ public final class DirtyTracker implements ChangeSink {
     private long waitingSince;
     private long commits;
     private long drainedCommits;
+    private boolean woken;
 
     public DirtyTracker(Map<String, TableSpec> specs) {
         this.specs = new ConcurrentHashMap<>(specs);
@@ -168,18 +169,23 @@ public final class DirtyTracker implements ChangeSink {
      */
     public synchronized boolean awaitWork(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!hasWork()) {
+        while (!hasWork() && !woken) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
             }
             wait(Math.max(1, left / 1_000_000), 0);
         }
-        return true;
+        woken = false;
+        return hasWork();
     }
 
-    /** Wakes a waiting cycle thread (e.g. to stop). */
+    /**
+     * Ends the cycle thread's wait now, work or not (to stop, or to act on what the stream
+     * reported); a wake-up before the wait ends the next wait at once.
+     */
     public synchronized void wakeUp() {
+        woken = true;
         notifyAll();
     }
 

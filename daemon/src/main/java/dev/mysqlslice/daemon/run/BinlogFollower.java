@@ -37,26 +37,7 @@ import org.slf4j.LoggerFactory;
  * keys, the stream, and one queue of what the stream reported (position lost, fatal error,
  * disconnect, DDL) for the daemon's loop to act on in its own thread.
  */
-final class BinlogFollower {
-
-    /** Something the stream reported, in the order it happened. */
-    sealed interface Signal {
-        /** The start position cannot be read (purged, beyond the end, another server). */
-        record PositionLost(String reason) implements Signal {
-        }
-
-        /** The stream ended with an error retrying cannot fix. */
-        record Fatal(MysqlsliceException error) implements Signal {
-        }
-
-        /** The connection dropped; {@code undecodable} when it broke on an event it could not decode. */
-        record Disconnected(String reason, boolean undecodable) implements Signal {
-        }
-
-        /** A DDL statement changed (or may have changed) the shape of this sync unit. */
-        record Ddl(String unit) implements Signal {
-        }
-    }
+final class BinlogFollower implements ChangeFeed {
 
     private static final Logger LOG = LoggerFactory.getLogger(BinlogFollower.class);
 
@@ -89,12 +70,14 @@ final class BinlogFollower {
         plans.forEach(this::track);
     }
 
-    DirtyTracker dirty() {
+    @Override
+    public DirtyTracker dirty() {
         return dirty;
     }
 
     /** Tracks a table (or a slice's tables) again with a freshly read shape. */
-    void track(TablePlan plan) {
+    @Override
+    public void track(TablePlan plan) {
         for (var member : plan.members()) {
             tables.track(new TableTracker.Tracked(member.name(), plan.name(), KeyExtractor.of(member), true,
                     plan.config().strategy() == StrategyKind.SLICE));
@@ -110,13 +93,15 @@ final class BinlogFollower {
     }
 
     /** Watches the parents of {@code graph}'s cascades from now on (the graph is read again after DDL). */
-    void watchCascades(CascadeGraph graph) {
+    @Override
+    public void watchCascades(CascadeGraph graph) {
         parents = graph.isEmpty() ? ParentChanges.NONE : new CascadeMarker(graph, dirty);
         tables.decodeParents(graph.parents());
     }
 
     /** What the stream reported since the last call, oldest first. */
-    List<Signal> takeSignals() {
+    @Override
+    public List<Signal> takeSignals() {
         List<Signal> taken = new ArrayList<>();
         for (Signal signal = signals.poll(); signal != null; signal = signals.poll()) {
             taken.add(signal);
@@ -125,7 +110,8 @@ final class BinlogFollower {
     }
 
     /** Binlog events read in this run, over every reconnect. */
-    long eventsRead() {
+    @Override
+    public long eventsRead() {
         EventRouter current = router;
         return eventsBefore + (current == null ? 0 : current.eventsRead());
     }
@@ -134,7 +120,8 @@ final class BinlogFollower {
      * How long the stream has been silent (not even a heartbeat): a connection whose network path
      * died without closing never says so itself. Zero while not following.
      */
-    Duration silence() {
+    @Override
+    public Duration silence() {
         EventRouter current = router;
         if (stream == null || current == null) {
             return Duration.ZERO;
@@ -143,7 +130,8 @@ final class BinlogFollower {
     }
 
     /** Starts (or restarts) following the binlog at {@code from}. */
-    void follow(BinlogPosition from) {
+    @Override
+    public void follow(BinlogPosition from) {
         stop();
         if (router != null) {
             eventsBefore += router.eventsRead();
@@ -189,7 +177,8 @@ final class BinlogFollower {
         metrics.tailing(true);
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         if (stream != null) {
             stream.stop();
             stream = null;

@@ -1,14 +1,9 @@
 package dev.mysqlslice.daemon.run;
 
-import dev.mysqlslice.config.Config;
 import dev.mysqlslice.config.DaemonSettings;
 import dev.mysqlslice.config.StrategyKind;
-import dev.mysqlslice.daemon.binlog.BinlogFaults;
 import dev.mysqlslice.daemon.binlog.BinlogPosition;
 import dev.mysqlslice.daemon.cascade.CascadeGraph;
-import dev.mysqlslice.daemon.cascade.Cascades;
-import dev.mysqlslice.daemon.checkpoint.CheckpointLease;
-import dev.mysqlslice.daemon.checkpoint.CheckpointStore;
 import dev.mysqlslice.daemon.checkpoint.DaemonStatus;
 import dev.mysqlslice.daemon.dirty.CascadeChange;
 import dev.mysqlslice.daemon.dirty.DirtyTracker;
@@ -16,14 +11,7 @@ import dev.mysqlslice.daemon.dirty.TableChange;
 import dev.mysqlslice.daemon.monitor.DaemonMetrics;
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
-import dev.mysqlslice.jdbc.Connector;
-import dev.mysqlslice.jdbc.Endpoint;
-import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.model.TablePlan;
-import dev.mysqlslice.strategy.ServerSettings;
-import dev.mysqlslice.sync.ServerPool;
-import dev.mysqlslice.throttle.ReplicaLag;
-import dev.mysqlslice.throttle.SourceStatus;
 import dev.mysqlslice.throttle.Throttle;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * handle DDL, reconnect after a drop, and fall back to a full sync when the binlog position is
  * lost. On stop it writes the checkpoint and returns. Changes of a table stopped by a shape
  * mismatch are held (and kept in the checkpoint) until it can be synced again.
+ *
+ * <p>It decides; it does not touch a server itself: every step on the servers goes through
+ * {@link DaemonServers}, and the changes come from a {@link ChangeFeed}, so its loop runs the same
+ * against the real servers and against fakes.
  */
 public final class Daemon {
 
@@ -68,21 +60,13 @@ public final class Daemon {
     /** How long a table's changed rows may stay locked by an open source transaction before it is reported. */
     private static final Duration LONG_LOCK = Duration.ofSeconds(10);
 
-    private final Config config;
     /** Wall-clock time: cycle gaps, heartbeats, lag (a test may pass a clock it moves itself). */
     private final Clock clock;
-    private final Endpoint source;
-    private final Endpoint target;
+    /** Waits: retry back-off, the gap between cycles, held-back checks. */
+    private final Throttle.Sleeper sleeper;
     private final DaemonSettings settings;
-    private final Connector connector;
-    private final StartPlanner starter;
-    private final CheckpointStore store;
-    private final CycleRunner cycles;
-    private final ShapeWatcher shapes;
-    private final BinlogFaults faults;
-    private final Cascades cascades;
-    private CascadeGraph cascadeGraph = CascadeGraph.EMPTY;
-    private final VisibilityBarrier barrier = new VisibilityBarrier();
+    private final DaemonServers.Opener serversOpener;
+    private final ChangeFeed.Opener feedOpener;
     private final DaemonMetrics metrics;
     private final Map<String, TablePlan> plans = new LinkedHashMap<>();
     private final Map<String, String> stopped = new LinkedHashMap<>();
@@ -91,15 +75,15 @@ public final class Daemon {
     private final Map<String, Instant> lockedSince = new LinkedHashMap<>();
     private final RepeatedWarnings warnings = new RepeatedWarnings(Duration.ofMinutes(1), System::nanoTime);
     private final List<String> units;
-    private final SourceStatus sourceStatus;
-    private final ReplicaLag replicaLag;
     private final Throttle throttle;
 
     private volatile boolean stopRequested;
     private volatile DirtyTracker dirty;
 
     private Start start;
-    private BinlogFollower follower;
+    private CascadeGraph cascadeGraph = CascadeGraph.EMPTY;
+    private DaemonServers servers;
+    private ChangeFeed follower;
     private BinlogPosition synced;
     private boolean fullSyncDone;
     private String fullSyncReason = "";
@@ -111,35 +95,21 @@ public final class Daemon {
     private Instant lastCycleStart = Instant.EPOCH;
     private Instant lastSaved = Instant.EPOCH;
     private Map<String, TableChange> lastPending = Map.of();
-    private CheckpointLease lease;
     private Instant lastStoppedCheck = Instant.EPOCH;
 
-    Daemon(Config config, Endpoint source, Endpoint target, List<TablePlan> plans, Connector connector,
-           StartPlanner starter, CheckpointStore store, CycleRunner cycles, ShapeWatcher shapes, Cascades cascades,
-           BinlogFaults faults, Clock clock) {
+    Daemon(DaemonSettings settings, List<TablePlan> plans, DaemonServers.Opener servers, ChangeFeed.Opener feeds,
+           Throttle throttle, Clock clock, Throttle.Sleeper sleeper) {
+        this.settings = settings;
+        this.serversOpener = servers;
+        this.feedOpener = feeds;
+        this.throttle = throttle;
         this.clock = clock;
+        this.sleeper = sleeper;
         this.metrics = new DaemonMetrics(clock);
-        this.cascades = cascades;
-        this.config = config;
-        this.source = source;
-        this.target = target;
-        this.settings = config.daemon();
-        this.connector = connector;
-        this.starter = starter;
-        this.store = store;
-        this.cycles = cycles;
-        this.shapes = shapes;
-        this.faults = faults;
         plans.forEach(plan -> this.plans.put(plan.name(), plan));
         this.units = List.copyOf(this.plans.keySet());
         plans.stream().filter(plan -> plan.config().strategy() == StrategyKind.SLICE)
                 .forEach(plan -> metrics.declareSlice(plan.name()));
-        this.sourceStatus = new SourceStatus(connector, source);
-        this.replicaLag = new ReplicaLag(connector, ReplicaLag.endpoints(source, config.throttle().replicas()),
-                config.throttle().maxLag());
-        this.throttle = new Throttle(config.throttle(), sourceStatus,
-                replicaLag.isEmpty() ? Throttle.LagProbe.NONE : replicaLag, System::nanoTime,
-                duration -> Thread.sleep(duration.toMillis()));
         metrics.throttle(throttle);
     }
 
@@ -171,18 +141,12 @@ public final class Daemon {
     }
 
     public Outcome run(Mode mode) {
-        try (CheckpointLease lease = CheckpointLease.acquire(connector, target, settings.checkpointName());
-             SourceStatus status = sourceStatus;
-             ReplicaLag lag = replicaLag;
-             SessionPool pool = new SessionPool(new ServerSettings(connector, source, target, localInfile(),
-                     config.defaults().transactionRows(), throttle, config.throttle().chunkTime()))) {
-            this.lease = lease;
-            try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
-                start = starter.decide(sourceSession, targetSession, settings, units);
-                cascadeGraph = cascades.read(sourceSession, plans.values());
-            }
-            Optional<BinlogPosition> until = mode == Mode.CATCH_UP ? Optional.of(currentEnd(pool)) : Optional.empty();
-            follower = new BinlogFollower(source, settings, start.gtid(), plans.values(), metrics, faults);
+        try (DaemonServers opened = serversOpener.open()) {
+            servers = opened;
+            start = servers.decide(settings, units);
+            cascadeGraph = servers.cascadeGraph(plans.values());
+            Optional<BinlogPosition> until = mode == Mode.CATCH_UP ? Optional.of(servers.currentEnd()) : Optional.empty();
+            follower = feedOpener.open(start.gtid(), plans.values(), metrics);
             dirty = follower.dirty();
             follower.watchCascades(cascadeGraph);
             metrics.follow(follower::eventsRead, dirty::waitingSince, dirty::pending);
@@ -191,12 +155,12 @@ public final class Daemon {
                 follower.follow(start.position());
             }
             if (start.fullSync()) {
-                fullSync(pool, start.reason());
+                fullSync(start.reason());
             } else {
                 resume(start);
             }
             metrics.started();
-            loop(pool, until);
+            loop(until);
             return new Outcome(synced, fullSyncDone, fullSyncReason, metrics);
         } finally {
             if (follower != null) {
@@ -224,11 +188,11 @@ public final class Daemon {
         }
     }
 
-    private void loop(SessionPool pool, Optional<BinlogPosition> until) {
+    private void loop(Optional<BinlogPosition> until) {
         Backoff retry = Backoff.CYCLE;
         while (!stopRequested) {
             try {
-                if (actOnSignals(pool)) {
+                if (actOnSignals()) {
                     continue;
                 }
                 if (!streamDown && follower.silence().compareTo(watchdog()) > 0) {
@@ -242,7 +206,7 @@ public final class Daemon {
                     reconnect();
                     continue;
                 }
-                handleShapeChanges(pool);
+                handleShapeChanges();
                 if (caughtUp(until)) {
                     break;
                 }
@@ -255,13 +219,13 @@ public final class Daemon {
                     // that stopped answering is noticed by the binlog's silence, not by a hung status read).
                     if (throttle.poll().isPresent()) {
                         // Held back: changes keep accumulating (coarsening as usual) until work may go on.
-                        keepAlive(pool);
+                        keepAlive();
                         sleep(Throttle.CHECK_EVERY);
                         continue;
                     }
-                    cycle(pool);
+                    cycle();
                 }
-                keepAlive(pool);
+                keepAlive();
                 retry = retry.succeeded();
                 if (caughtUp(until)) {
                     break;
@@ -270,14 +234,14 @@ public final class Daemon {
                 if (!e.failure().retriable()) {
                     throw e;
                 }
-                pool.reset();
+                servers.reset();
                 warnings.warn(LOG, "retry " + e.failure(), e.getMessage() + "; retrying in " + retry.delay().toMillis()
                         + " ms");
                 sleep(retry.delay());
                 retry = retry.failedAgain();
             }
         }
-        saveCheckpoint(pool, synced, dirty.drain().changes(), stoppedStatus());
+        saveCheckpoint(synced, dirty.drain().changes(), stoppedStatus());
         LOG.info("stopped at {}", synced);
     }
 
@@ -285,32 +249,32 @@ public final class Daemon {
      * Acts on what the stream reported: a fatal error ends the run, a lost position starts over with
      * a full sync (returns true), a disconnect is reconnected next, DDL is checked next.
      */
-    private boolean actOnSignals(SessionPool pool) {
-        List<BinlogFollower.Signal> signals = follower.takeSignals();
-        for (BinlogFollower.Signal signal : signals) {
-            if (signal instanceof BinlogFollower.Signal.Fatal fatal) {
+    private boolean actOnSignals() {
+        List<ChangeFeed.Signal> signals = follower.takeSignals();
+        for (ChangeFeed.Signal signal : signals) {
+            if (signal instanceof ChangeFeed.Signal.Fatal fatal) {
                 throw fatal.error();
             }
         }
-        for (BinlogFollower.Signal signal : signals) {
-            if (signal instanceof BinlogFollower.Signal.PositionLost lost) {
+        for (ChangeFeed.Signal signal : signals) {
+            if (signal instanceof ChangeFeed.Signal.PositionLost lost) {
                 positionLost = Optional.of(lost.reason());
-            } else if (signal instanceof BinlogFollower.Signal.Disconnected disconnected) {
+            } else if (signal instanceof ChangeFeed.Signal.Disconnected disconnected) {
                 disconnected(disconnected);
-            } else if (signal instanceof BinlogFollower.Signal.Ddl ddl) {
+            } else if (signal instanceof ChangeFeed.Signal.Ddl ddl) {
                 ddlUnits.add(ddl.unit());
             }
         }
         if (positionLost.isPresent()) {
             // Kept until the recovery succeeds: a recovery that fails half-way (the source is down) is retried.
-            recoverLostPosition(pool, positionLost.get());
+            recoverLostPosition(positionLost.get());
             positionLost = Optional.empty();
             return true;
         }
         return false;
     }
 
-    private void disconnected(BinlogFollower.Signal.Disconnected signal) {
+    private void disconnected(ChangeFeed.Signal.Disconnected signal) {
         streamDown = true;
         if (!signal.undecodable()) {
             undecodableRepeats = 0;
@@ -332,13 +296,13 @@ public final class Daemon {
      * While idle, rewrites the checkpoint (status shows the daemon running and current) and renews
      * the lease, once per heartbeat.
      */
-    private void keepAlive(SessionPool pool) {
+    private void keepAlive() {
         if (Duration.between(lastSaved, clock.instant()).compareTo(settings.heartbeat()) < 0) {
             return;
         }
-        lease.renew();
+        servers.renewLease();
         // The same position and pending changes as the last write: only the status is newer.
-        saveCheckpoint(pool, synced, lastPending, runningStatus());
+        saveCheckpoint(synced, lastPending, runningStatus());
     }
 
     /** How long the binlog may stay silent before its connection is taken for dead: five heartbeats, at least 10 s. */
@@ -354,7 +318,7 @@ public final class Daemon {
 
     private void sleep(Duration duration) {
         try {
-            Thread.sleep(duration.toMillis());
+            sleeper.sleep(duration);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             stopRequested = true;
@@ -362,12 +326,12 @@ public final class Daemon {
     }
 
     /** Syncs everything drained so far, then advances the checkpoint to the last commit it covers. */
-    private void cycle(SessionPool pool) {
+    private void cycle() {
         DirtyTracker.Drained drained = dirty.drain();
         BinlogPosition position = drained.position().orElse(synced);
         Map<String, TableChange> changes = new LinkedHashMap<>(drained.changes());
         try {
-            cascaded(pool, drained.cascades()).forEach((unit, change) -> changes.merge(unit, change, TableChange::merge));
+            cascaded(drained.cascades()).forEach((unit, change) -> changes.merge(unit, change, TableChange::merge));
         } catch (RuntimeException e) {
             dirty.restore(drained.changes());
             dirty.restoreCascades(drained.cascades());
@@ -379,7 +343,7 @@ public final class Daemon {
             if (!position.equals(synced)) {
                 synced = position;
                 metrics.applied(drained.eventTimeMillis());
-                saveCheckpoint(pool, synced, Map.of(), runningStatus());
+                saveCheckpoint(synced, Map.of(), runningStatus());
             }
             return;
         }
@@ -388,14 +352,12 @@ public final class Daemon {
         CycleRunner.Result result;
         Map<String, TableChange> waiting = new LinkedHashMap<>();
         try {
-            saveCheckpoint(pool, synced, changes, runningStatus());
-            try (Session sourceSession = pool.openSource()) {
-                for (String unit : barrier.await(sourceSession, changes, plans, drained.lastRow())) {
-                    waiting.put(unit, changes.remove(unit));
-                }
+            saveCheckpoint(synced, changes, runningStatus());
+            for (String unit : servers.locked(changes, plans, drained.lastRow())) {
+                waiting.put(unit, changes.remove(unit));
             }
             noteLocked(waiting.keySet());
-            result = cycles.run(changes, plans, pool, metrics);
+            result = servers.sync(changes, plans, metrics);
         } catch (RuntimeException e) {
             // Nothing drained may be lost: the changes go back and the position does not move.
             dirty.restore(changes);
@@ -404,7 +366,7 @@ public final class Daemon {
             throw e;
         }
         if (result.connectionFailed()) {
-            pool.reset();
+            servers.reset();
         }
         result.stop().forEach(this::stopTable);
         // Changes whose rows an open transaction still locks wait for the next cycle, kept in the checkpoint.
@@ -414,20 +376,18 @@ public final class Daemon {
         synced = position;
         metrics.applied(drained.eventTimeMillis());
         metrics.inFlight(0);
-        saveCheckpoint(pool, synced, retry, runningStatus());
+        saveCheckpoint(synced, retry, runningStatus());
         long took = Duration.between(begin, clock.instant()).toMillis();
         metrics.cycle(took, result.changes());
         LOG.debug("cycle: {} table(s), {} row(s) changed, {} ms, now at {}", changes.size(), result.changes(), took, synced);
     }
 
     /** The child rows the drained parent changes cascaded into (looked up on the target, which still holds them). */
-    private Map<String, TableChange> cascaded(SessionPool pool, List<CascadeChange> drained) {
+    private Map<String, TableChange> cascaded(List<CascadeChange> drained) {
         if (drained.isEmpty()) {
             return Map.of();
         }
-        try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
-            return cascades.resolve(cascadeGraph, drained, sourceSession, targetSession);
-        }
+        return servers.cascaded(cascadeGraph, drained);
     }
 
     /** Warns (rate-limited) about tables whose changed rows stay locked by an open source transaction. */
@@ -460,7 +420,7 @@ public final class Daemon {
         try {
             Duration gap = settings.minCycleGap().minus(Duration.between(lastCycleStart, clock.instant()));
             if (!gap.isNegative() && !gap.isZero()) {
-                Thread.sleep(gap.toMillis());
+                sleeper.sleep(gap);
             }
             return dirty.awaitWork(settings.heartbeat());
         } catch (InterruptedException e) {
@@ -471,15 +431,15 @@ public final class Daemon {
     }
 
     /** The start position can no longer be read: start over from the current end with a full sync. */
-    private void recoverLostPosition(SessionPool pool, String reason) {
+    private void recoverLostPosition(String reason) {
         LOG.warn("the binlog can no longer be followed ({}); running a full range-hash sync, then following it from"
                 + " its current end", reason);
-        BinlogPosition current = currentEnd(pool);
+        BinlogPosition current = currentEnd();
         dirty.drain();
         synced = current;
         streamDown = false;
         follower.follow(current);
-        fullSync(pool, reason);
+        fullSync(reason);
     }
 
     /** Where a new connection continues: the last commit seen, if it is not behind what was synced. */
@@ -510,7 +470,7 @@ public final class Daemon {
     }
 
     /** Compares every table in full (all tables are marked whole and synced as one cycle). */
-    private void fullSync(SessionPool pool, String reason) {
+    private void fullSync(String reason) {
         LOG.info("full range-hash sync of {} table(s) ({})", plans.size(), reason);
         metrics.fullSync();
         metrics.inFlight(clock.millis());
@@ -519,14 +479,14 @@ public final class Daemon {
         Map<String, TableChange> all = new LinkedHashMap<>();
         plans.keySet().forEach(name -> all.put(name, new TableChange.Whole()));
         holdStopped(all);
-        CycleRunner.Result result = cycles.run(all, plans, pool, metrics);
+        CycleRunner.Result result = servers.sync(all, plans, metrics);
         result.stop().forEach(this::stopTable);
         dirty.restore(result.retry());
         metrics.inFlight(0);
-        saveCheckpoint(pool, synced, result.retry(), runningStatus());
+        saveCheckpoint(synced, result.retry(), runningStatus());
     }
 
-    private void handleShapeChanges(SessionPool pool) {
+    private void handleShapeChanges() {
         boolean recheck = !stopped.isEmpty() && Duration.between(lastStoppedCheck, clock.instant()).compareTo(RECHECK_STOPPED) > 0;
         if (ddlUnits.isEmpty() && !recheck) {
             return;
@@ -538,9 +498,9 @@ public final class Daemon {
             lastStoppedCheck = clock.instant();
         }
         Map<String, TableChange> whole = new LinkedHashMap<>();
-        try (Session sourceSession = pool.openSource(); Session targetSession = pool.openTarget()) {
-            for (String unit : check) {
-                ShapeWatcher.Check result = shapes.check(sourceSession, targetSession, plans.get(unit));
+        try {
+            List<TablePlan> checked = check.stream().map(plans::get).toList();
+            servers.checkShapes(checked).forEach((unit, result) -> {
                 if (result.plan().isPresent()) {
                     plans.put(unit, result.plan().get());
                     follower.track(result.plan().get());
@@ -554,7 +514,7 @@ public final class Daemon {
                 } else if (!stopped.containsKey(unit)) {
                     stopTable(unit, result.problem());
                 }
-            }
+            });
         } catch (MysqlsliceException e) {
             warnings.warn(LOG, "shapes", "cannot read table shapes yet: " + e.getMessage());
             ddlUnits.addAll(check);
@@ -562,8 +522,8 @@ public final class Daemon {
         if (!whole.isEmpty()) {
             dirty.restore(whole);
         }
-        try (Session sourceSession = pool.openSource()) {
-            cascadeGraph = cascades.read(sourceSession, plans.values());
+        try {
+            cascadeGraph = servers.cascadeGraph(plans.values());
             follower.watchCascades(cascadeGraph);
         } catch (MysqlsliceException e) {
             warnings.warn(LOG, "foreign keys", "cannot read the source's foreign keys yet: " + e.getMessage());
@@ -578,10 +538,8 @@ public final class Daemon {
                 + " compared in full once both shapes match)", table, reason);
     }
 
-    private BinlogPosition currentEnd(SessionPool pool) {
-        try (Session sourceSession = pool.openSource()) {
-            return starter.currentEnd(sourceSession);
-        }
+    private BinlogPosition currentEnd() {
+        return servers.currentEnd();
     }
 
     /** The status saved with a checkpoint while the daemon runs: its lag and what holds it back. */
@@ -600,26 +558,20 @@ public final class Daemon {
                 lagMillis, heldBack);
     }
 
-    private void saveCheckpoint(SessionPool pool, BinlogPosition position, Map<String, TableChange> pending,
+    private void saveCheckpoint(BinlogPosition position, Map<String, TableChange> pending,
                                 DaemonStatus status) {
         Map<String, TableChange> kept = new LinkedHashMap<>(pending);
         held.forEach(kept::putIfAbsent);
-        try (Session targetSession = pool.openTarget()) {
-            store.save(targetSession, start.ledger().next(position, kept, status));
+        try {
+            servers.save(start.ledger().next(position, kept, status));
             lastSaved = clock.instant();
             lastPending = Map.copyOf(pending);
         } catch (MysqlsliceException e) {
             if (!e.failure().retriable()) {
                 throw e;
             }
-            pool.reset();
+            servers.reset();
             warnings.warn(LOG, "checkpoint", "cannot write the checkpoint yet: " + e.getMessage());
-        }
-    }
-
-    private boolean localInfile() {
-        try (Session targetSession = Session.open(connector, target)) {
-            return ServerPool.targetAllowsLocalInfile(targetSession);
         }
     }
 }

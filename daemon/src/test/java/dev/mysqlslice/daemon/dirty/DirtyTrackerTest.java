@@ -37,6 +37,27 @@ class DirtyTrackerTest {
     }
 
     @Test
+    void aWakeUpEndsAWaitThatHasNoWorkAtOnceAndOnlyOnce() throws Exception {
+        Thread waker = new Thread(() -> {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            tracker.wakeUp();
+        });
+        long start = System.nanoTime();
+        waker.start();
+
+        assertThat(tracker.awaitWork(Duration.ofMinutes(1))).isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(30));
+        tracker.wakeUp();
+        assertThat(tracker.awaitWork(Duration.ofMinutes(1))).as("woken before the wait").isFalse();
+        assertThat(tracker.awaitWork(Duration.ofMillis(20))).as("the wake-up was used").isFalse();
+        waker.join();
+    }
+
+    @Test
     void manyIntegerKeysCoarsenToAlignedBucketsInBoundedMemory() {
         for (long key = 0; key < 1_000_000; key += 7) {
             tracker.mark("ints", Key.of(key));
