@@ -17,6 +17,7 @@ import dev.mysqlslice.sql.CopySql;
 import dev.mysqlslice.sql.KeySql;
 import dev.mysqlslice.sql.SqlFragment;
 import dev.mysqlslice.throttle.Pacing;
+import dev.mysqlslice.transfer.WriteMethod;
 import dev.mysqlslice.transfer.Written;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public final class AppendOnlyStrategy implements SyncStrategy {
             Comparison comparison = new Comparison(shape, job.plan().config().hash(), job.plan().config().chunkRows(),
                     sourceSide, targetSide, job.servers().executor(), counters,
                     Pacing.of(job.servers().chunkTime(), job.plan().config().chunkRows(), job.servers().transactionRows()));
-            Repair repair = Repair.through(comparison, job.servers().targetLocalInfile());
+            Repair repair = Repair.through(comparison, job.servers().writeMethod());
             if (job.mode() == SyncMode.VERIFY) {
                 Reconciler.Outcome outcome = reconciler.reconcile(comparison, repair, List.of(KeyRange.ALL), job.mode(),
                         GeneralStrategy.SAMPLE_LIMIT, job.progress());

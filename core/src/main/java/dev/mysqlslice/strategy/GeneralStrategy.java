@@ -13,6 +13,7 @@ import dev.mysqlslice.model.TableCounters;
 import dev.mysqlslice.model.TableReport;
 import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.throttle.Pacing;
+import dev.mysqlslice.transfer.WriteMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,8 +57,8 @@ public final class GeneralStrategy implements SyncStrategy {
                     sourceSide, targetSide, job.servers().executor(), counters,
                     Pacing.of(job.servers().chunkTime(), job.plan().config().chunkRows(), job.servers().transactionRows()));
             Repair repair = ahead ? new Repair(new Side(repairSource, Optional.empty()),
-                    new Side(repairTarget, Optional.empty()), job.servers().targetLocalInfile())
-                    : Repair.through(comparison, job.servers().targetLocalInfile());
+                    new Side(repairTarget, Optional.empty()), job.servers().writeMethod())
+                    : Repair.through(comparison, job.servers().writeMethod());
             List<KeyRange> regions;
             long newRows = 0;
             if (job.scope() instanceof Scope.Ranges ranges) {

@@ -5,6 +5,7 @@ import dev.mysqlslice.hash.RangeHasher;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.transfer.RowCopier;
+import dev.mysqlslice.transfer.WriteMethod;
 import dev.mysqlslice.transfer.Written;
 import javax.inject.Inject;
 
@@ -38,7 +39,7 @@ public final class NewRowPuller {
         long estimate = hasher.estimatedRows(comparison.source(), shape);
         Written copied = copier.copy(new RowCopier.Job(comparison.source().session(), comparison.source().filter(),
                 comparison.target().session(), shape, shape.name(), range, comparison.pacing().pages(),
-                job.servers().targetLocalInfile(), comparison.counters(), job.servers().executor(),
+                job.servers().writeMethod(), comparison.counters(), job.servers().executor(),
                 rows -> job.progress().update(shape.name(), "copying", rows, estimate, "rows")));
         comparison.counters().applied(copied.rows(), 0, copied.displaced());
         return copied;

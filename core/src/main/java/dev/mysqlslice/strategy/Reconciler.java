@@ -14,6 +14,7 @@ import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.SyncMode;
 import dev.mysqlslice.transfer.RangeRepairer;
+import dev.mysqlslice.transfer.WriteMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -206,7 +207,7 @@ public final class Reconciler {
             }
             long repairing = System.nanoTime();
             RangeRepairer.Result result = repairer.repair(repair.source().session(), repair.source().filter(),
-                    repair.target().session(), comparison.shape(), diff, comparison.counters(), repair.localInfile());
+                    repair.target().session(), comparison.shape(), diff, comparison.counters(), repair.writes());
             collateral += result.collateral();
             long checking = System.nanoTime();
             timings.repairNanos += checking - repairing;

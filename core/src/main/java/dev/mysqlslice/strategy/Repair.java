@@ -2,19 +2,20 @@ package dev.mysqlslice.strategy;
 
 import dev.mysqlslice.hash.Comparison;
 import dev.mysqlslice.hash.Side;
+import dev.mysqlslice.transfer.WriteMethod;
 
 /**
  * Where a reconciliation's repairs read and write.
  *
  * @param source      the source side repaired rows are read from
  * @param target      the target side they are written to
- * @param localInfile whether the target accepts LOAD DATA LOCAL (much cheaper than INSERTs for many rows)
+ * @param writes how rows are written to the target (LOAD DATA when it accepts it)
  */
-public record Repair(Side source, Side target, boolean localInfile) {
+public record Repair(Side source, Side target, WriteMethod writes) {
 
     /** Repairs through the comparison's own sessions (nothing is listed while a batch is written). */
-    public static Repair through(Comparison comparison, boolean localInfile) {
-        return new Repair(comparison.source(), comparison.target(), localInfile);
+    public static Repair through(Comparison comparison, WriteMethod writes) {
+        return new Repair(comparison.source(), comparison.target(), writes);
     }
 
     /** Whether repairs have sessions of their own, so the next batch can be listed while one is written. */

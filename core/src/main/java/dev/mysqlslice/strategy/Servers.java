@@ -2,6 +2,7 @@ package dev.mysqlslice.strategy;
 
 import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.config.ChunkTime;
+import dev.mysqlslice.transfer.WriteMethod;
 import java.util.concurrent.Executor;
 
 /** What a strategy needs from its surroundings: sessions on both servers, a thread pool, and target capabilities. */
@@ -20,8 +21,8 @@ public interface Servers {
     ServerSettings settings();
 
     /** Whether the target accepts LOAD DATA LOCAL INFILE (else bulk copies use batched INSERTs). */
-    default boolean targetLocalInfile() {
-        return settings().targetLocalInfile();
+    default WriteMethod writeMethod() {
+        return settings().writeMethod();
     }
 
     /** The most rows written to the target in one transaction. */

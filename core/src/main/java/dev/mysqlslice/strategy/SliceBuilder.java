@@ -18,6 +18,7 @@ import dev.mysqlslice.throttle.Pace;
 import dev.mysqlslice.transfer.BulkWriter;
 import dev.mysqlslice.transfer.RowCopier;
 import dev.mysqlslice.transfer.RowCursor;
+import dev.mysqlslice.transfer.WriteMethod;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,7 +47,7 @@ public final class SliceBuilder {
 
     /** Everything a build needs. */
     public record Build(TablePlan plan, Session source, Session target, Map<String, String> shadows,
-                        boolean localInfile, Pace pages, TableCounters counters, Executor executor,
+                        WriteMethod writes, Pace pages, TableCounters counters, Executor executor,
                         ProgressListener progress) {
 
         TableShape member(String table) {
@@ -77,7 +78,7 @@ public final class SliceBuilder {
         Optional<String> filter = build.plan().config().where();
         if (root.hasKey()) {
             copier.copy(new RowCopier.Job(build.source(), filter, build.target(), root, build.shadow(root.name()),
-                    KeyRange.ALL, build.pages(), build.localInfile(), build.counters(), build.executor(),
+                    KeyRange.ALL, build.pages(), build.writes(), build.counters(), build.executor(),
                     rows -> build.progress().update(root.name(), "rebuilding", rows, -1, "rows")));
         } else {
             SqlFragment where = SqlFragment.filter(filter);
@@ -130,7 +131,7 @@ public final class SliceBuilder {
         long[] copied = {0};
         build.source().stream(select.sql(), statement -> select.bind(statement, 1), rows -> {
             RowCursor cursor = new RowCursor(rows, shape.storedColumns().size(), keyTypes);
-            copied[0] = writer.write(build.target(), shape, build.shadow(shape.name()), cursor, build.localInfile(),
+            copied[0] = writer.write(build.target(), shape, build.shadow(shape.name()), cursor, build.writes(),
                     build.source().endpoint()).rows();
             build.counters().rowsRead(cursor.count(), cursor.bytes());
         }, "reading rows of " + shape.name() + " for the slice");

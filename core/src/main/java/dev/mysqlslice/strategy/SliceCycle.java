@@ -14,6 +14,7 @@ import dev.mysqlslice.sql.SliceSql;
 import dev.mysqlslice.sql.SqlFragment;
 import dev.mysqlslice.transfer.BulkWriter;
 import dev.mysqlslice.transfer.RowCursor;
+import dev.mysqlslice.transfer.WriteMethod;
 import dev.mysqlslice.transfer.Written;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -389,7 +390,7 @@ final class SliceCycle {
         Written written;
         try {
             written = stream(select, shape, cursor -> writer.write(request.target(), shape, shape.name(), cursor,
-                    request.localInfile(), request.source().endpoint()));
+                    request.writes(), request.source().endpoint()));
         } catch (BulkWriter.Collision collision) {
             if (!replaceAllowed) {
                 throw displaced(shape);

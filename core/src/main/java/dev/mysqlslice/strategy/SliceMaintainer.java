@@ -7,6 +7,7 @@ import dev.mysqlslice.model.TableCounters;
 import dev.mysqlslice.model.TablePlan;
 import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.transfer.BulkWriter;
+import dev.mysqlslice.transfer.WriteMethod;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,7 @@ public final class SliceMaintainer {
 
     /** Everything one cycle needs. */
     public record Request(TablePlan plan, Map<String, List<Key>> changed, Session source, Session target,
-                          boolean localInfile, Map<String, TableCounters> counters) {
+                          WriteMethod writes, Map<String, TableCounters> counters) {
     }
 
     /** A cycle found more to do than is worth doing in place; the transaction is rolled back. */

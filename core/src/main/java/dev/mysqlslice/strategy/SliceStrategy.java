@@ -8,6 +8,7 @@ import dev.mysqlslice.model.TableReport;
 import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.sql.ShadowSql;
 import dev.mysqlslice.throttle.Pacing;
+import dev.mysqlslice.transfer.WriteMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ public final class SliceStrategy implements SyncStrategy {
         Optional<String> rebuild;
         try (Session source = job.servers().openSource(); Session target = job.servers().openTarget()) {
             rebuild = maintainer.maintain(new SliceMaintainer.Request(plan, members.keys(), source, target,
-                    job.servers().targetLocalInfile(), counters));
+                    job.servers().writeMethod(), counters));
         }
         if (rebuild.isPresent()) {
             LOG.info("slice {} is rebuilt instead of maintained in place: {}", plan.name(), rebuild.get());
@@ -93,7 +94,7 @@ public final class SliceStrategy implements SyncStrategy {
                 target.execute(ShadowSql.create(shadows.get(table), table, temporary), "creating a shadow of " + table);
             }
             try {
-                builder.build(new SliceBuilder.Build(plan, source, target, shadows, job.servers().targetLocalInfile(),
+                builder.build(new SliceBuilder.Build(plan, source, target, shadows, job.servers().writeMethod(),
                         Pacing.of(job.servers().chunkTime(), plan.config().chunkRows(), job.servers().transactionRows()).pages(),
                         counters.get(plan.name()), job.servers().executor(),
                         job.progress()));

@@ -4,6 +4,7 @@ import dev.mysqlslice.concurrent.DaemonThreads;
 import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.strategy.ServerSettings;
 import dev.mysqlslice.strategy.Servers;
+import dev.mysqlslice.transfer.WriteMethod;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,10 +19,11 @@ public final class ServerPool implements Servers, AutoCloseable {
         this.settings = settings;
     }
 
-    /** Asks the target whether it accepts LOAD DATA LOCAL INFILE. */
-    public static boolean targetAllowsLocalInfile(Session target) {
-        return target.queryText("SELECT @@GLOBAL.local_infile", "checking local_infile").map(value -> value.equals("1")
-                || value.equalsIgnoreCase("ON")).orElse(false);
+    /** How rows can be written to {@code target}: LOAD DATA when it accepts LOAD DATA LOCAL INFILE. */
+    public static WriteMethod writeMethod(Session target) {
+        boolean localInfile = target.queryText("SELECT @@GLOBAL.local_infile", "checking local_infile")
+                .map(value -> value.equals("1") || value.equalsIgnoreCase("ON")).orElse(false);
+        return localInfile ? WriteMethod.LOAD_DATA : WriteMethod.INSERT;
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.mysqlslice.strategy.TableJob;
 import dev.mysqlslice.throttle.ReplicaLag;
 import dev.mysqlslice.throttle.SourceStatus;
 import dev.mysqlslice.throttle.Throttle;
+import dev.mysqlslice.transfer.WriteMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,12 +54,12 @@ public final class SyncRunner {
     public SyncReport run(Config config, Endpoint source, Endpoint target, SyncRequest request, ProgressListener progress) {
         Instant start = Instant.now();
         List<TablePlan> plans;
-        boolean localInfile;
+        WriteMethod writes;
         try (SessionPair sessions = SessionPair.open(connector, source, target)) {
             plans = planner.plan(sessions.source(), sessions.target(), config, request.tables());
-            localInfile = request.mode().writes() && ServerPool.targetAllowsLocalInfile(sessions.target());
+            writes = request.mode().writes() ? ServerPool.writeMethod(sessions.target()) : WriteMethod.INSERT;
         }
-        if (request.mode().writes() && !localInfile) {
+        if (request.mode().writes() && writes == WriteMethod.INSERT) {
             LOG.info("the target does not allow LOAD DATA LOCAL INFILE (local_infile=OFF); bulk copies use batched"
                     + " INSERTs, which are slower. SET GLOBAL local_infile = 1 on the target to speed them up");
         }
@@ -66,7 +67,7 @@ public final class SyncRunner {
         try (SourceStatus status = new SourceStatus(connector, source);
              ReplicaLag lag = new ReplicaLag(connector, ReplicaLag.endpoints(source, config.throttle().replicas()),
                      config.throttle().maxLag());
-             ServerPool servers = new ServerPool(new ServerSettings(connector, source, target, localInfile,
+             ServerPool servers = new ServerPool(new ServerSettings(connector, source, target, writes,
                      config.defaults().transactionRows(), throttle(config, status, lag, progress),
                      config.throttle().chunkTime()))) {
             progress.planned(plans.size());

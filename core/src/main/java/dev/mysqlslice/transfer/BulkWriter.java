@@ -40,9 +40,9 @@ public final class BulkWriter {
      * unique value is held by another target row (the caller then writes the rows again with
      * {@link #replace}).
      */
-    public Written write(Session target, TableShape shape, String table, RowCursor cursor, boolean localInfile,
+    public Written write(Session target, TableShape shape, String table, RowCursor cursor, WriteMethod writes,
                          Endpoint source) {
-        if (!localInfile) {
+        if (writes == WriteMethod.INSERT) {
             return saying(shape, () -> target.inTransaction(connection -> TargetWarnings.withMode(connection, shape,
                     () -> insert(connection, shape, table, cursor)), "writing rows into " + table));
         }

@@ -54,10 +54,10 @@ public final class RangeRepairer {
     /**
      * Repairs the target rows of {@code diff}.
      *
-     * @param localInfile whether the target accepts LOAD DATA LOCAL (much cheaper than INSERTs for many rows)
+     * @param writes      how rows are written to the target (LOAD DATA when it accepts it)
      */
     public Result repair(Session source, Optional<String> sourceFilter, Session target, TableShape shape, RowDiff diff,
-                         TableCounters counters, boolean localInfile) {
+                         TableCounters counters, WriteMethod writes) {
         List<Key> copy = diff.keysToCopy();
         Set<Key> updates = new HashSet<>(diff.updates());
         List<KeyType> keyTypes = KeyCodec.types(shape.keys());
@@ -71,7 +71,7 @@ public final class RangeRepairer {
         for (List<Key> keys : groups(copy)) {
             List<Key> replaced = keys.stream().filter(updates::contains).toList();
             Group group = new Group(source, sourceFilter, shape, keys, counters);
-            GroupWrite written = target.inTransaction(connection -> write(connection, group, replaced, localInfile),
+            GroupWrite written = target.inTransaction(connection -> write(connection, group, replaced, writes),
                     "repairing rows of " + shape.name());
             // A row may have left the source since it was listed: then its target row is only deleted.
             long replacedAndFetched = replaced.stream().filter(written.fetched()::contains).count();
@@ -118,7 +118,7 @@ public final class RangeRepairer {
      * In one target transaction: removes the rows being replaced, then streams the group's source
      * rows into batched INSERTs (memory stays bounded whatever the row size).
      */
-    private GroupWrite write(Connection connection, Group group, List<Key> replaced, boolean localInfile)
+    private GroupWrite write(Connection connection, Group group, List<Key> replaced, WriteMethod writes)
             throws SQLException {
         TableShape shape = group.shape();
         Set<Key> fetched = new HashSet<>();
@@ -130,7 +130,7 @@ public final class RangeRepairer {
             }
         }
         List<KeyType> keyTypes = KeyCodec.types(shape.keys());
-        if (localInfile) {
+        if (writes == WriteMethod.LOAD_DATA) {
             // LOAD DATA ... REPLACE: rows holding a written row's unique value are displaced and counted.
             return new GroupWrite(fetched, load(connection, group, fetched));
         }

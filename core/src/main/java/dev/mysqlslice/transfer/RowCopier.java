@@ -44,7 +44,7 @@ public final class RowCopier {
 
     /** What to copy where. */
     public record Job(Session source, Optional<String> sourceFilter, Session target, TableShape shape,
-                      String targetTable, KeyRange range, Pace pages, boolean localInfile, TableCounters counters,
+                      String targetTable, KeyRange range, Pace pages, WriteMethod writes, TableCounters counters,
                       Executor executor, PageListener listener) {
     }
 
@@ -68,7 +68,7 @@ public final class RowCopier {
         Progress progress = new Progress(job.range());
         while (true) {
             try {
-                if (job.localInfile()) {
+                if (job.writes() == WriteMethod.LOAD_DATA) {
                     pipelined(job, progress);
                 } else {
                     sequential(job, progress);
@@ -209,7 +209,7 @@ public final class RowCopier {
         job.source().stream(limited(job, select.sql()), statement -> select.bind(statement, 1), rows -> {
             RowCursor cursor = new RowCursor(rows, stored, keyTypes);
             written[0] = replace ? writer.replace(job.target(), job.shape(), job.targetTable(), cursor)
-                    : writer.write(job.target(), job.shape(), job.targetTable(), cursor, false, job.source().endpoint());
+                    : writer.write(job.target(), job.shape(), job.targetTable(), cursor, WriteMethod.INSERT, job.source().endpoint());
             lastKey[0] = cursor.lastKey();
             job.counters().rowsRead(cursor.count(), cursor.bytes());
         }, "reading rows of " + job.shape().name());

@@ -21,6 +21,7 @@ import dev.mysqlslice.sync.ServerPool;
 import dev.mysqlslice.throttle.ReplicaLag;
 import dev.mysqlslice.throttle.SourceStatus;
 import dev.mysqlslice.throttle.Throttle;
+import dev.mysqlslice.transfer.WriteMethod;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,11 +61,11 @@ final class LiveServers implements DaemonServers {
                             Throttle throttle, Probes probes) {
         CheckpointLease lease = CheckpointLease.acquire(connector, target, config.daemon().checkpointName());
         try {
-            boolean localInfile;
+            WriteMethod writes;
             try (Session targetSession = Session.open(connector, target)) {
-                localInfile = ServerPool.targetAllowsLocalInfile(targetSession);
+                writes = ServerPool.writeMethod(targetSession);
             }
-            SessionPool pool = new SessionPool(new ServerSettings(connector, source, target, localInfile,
+            SessionPool pool = new SessionPool(new ServerSettings(connector, source, target, writes,
                     config.defaults().transactionRows(), throttle, config.throttle().chunkTime()));
             return new LiveServers(steps, lease, pool, probes);
         } catch (RuntimeException e) {
