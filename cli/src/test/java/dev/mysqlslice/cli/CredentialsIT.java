@@ -1,5 +1,8 @@
 package dev.mysqlslice.cli;
 
+import static dev.mysqlslice.cli.MonitorClient.freePort;
+import static dev.mysqlslice.cli.MonitorClient.get;
+import static dev.mysqlslice.cli.MonitorClient.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,11 +12,6 @@ import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.TableContents;
 import dev.mysqlslice.testing.TestDatabase;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -119,26 +117,6 @@ class CredentialsIT {
 
     private static boolean identical(ServerPair servers) {
         return TableContents.of(servers.target(), "bar").equals(TableContents.of(servers.source(), "bar"));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static int health(int port) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private static String get(int port, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .build(), HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static void await(BooleanSupplier condition, JarProcess daemon) throws InterruptedException {

@@ -1,5 +1,7 @@
 package dev.mysqlslice.cli;
 
+import static dev.mysqlslice.cli.MonitorClient.freePort;
+import static dev.mysqlslice.cli.MonitorClient.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mysqlslice.config.Role;
@@ -10,11 +12,6 @@ import dev.mysqlslice.testing.TestCertificates;
 import dev.mysqlslice.testing.TestDatabase;
 import dev.mysqlslice.testing.TestServers;
 import dev.mysqlslice.testing.TlsSource;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -180,20 +177,5 @@ class TlsCommandsIT {
 
     private boolean identical() {
         return TableContents.of(target, "bar").equals(TableContents.of(source, "bar"));
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static int health(int port) {
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 }

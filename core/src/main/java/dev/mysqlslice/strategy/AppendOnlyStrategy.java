@@ -16,8 +16,6 @@ import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.sql.CopySql;
 import dev.mysqlslice.sql.KeySql;
 import dev.mysqlslice.sql.SqlFragment;
-import dev.mysqlslice.throttle.Pacing;
-import dev.mysqlslice.transfer.WriteMethod;
 import dev.mysqlslice.transfer.Written;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * For tables that only get INSERTs: copy the source rows above the target's largest key, and
@@ -37,7 +37,7 @@ import javax.inject.Inject;
 public final class AppendOnlyStrategy implements SyncStrategy {
 
     static final int DELETE_BATCH_ROWS = 10_000;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AppendOnlyStrategy.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AppendOnlyStrategy.class);
 
     private final RangeHasher hasher;
     private final NewRowPuller puller;
@@ -59,9 +59,7 @@ public final class AppendOnlyStrategy implements SyncStrategy {
         try (Session source = job.servers().openSource(); Session target = job.servers().openTarget()) {
             Side sourceSide = new Side(source, filter);
             Side targetSide = new Side(target, filter);
-            Comparison comparison = new Comparison(shape, job.plan().config().hash(), job.plan().config().chunkRows(),
-                    sourceSide, targetSide, job.servers().executor(), counters,
-                    Pacing.of(job.servers().chunkTime(), job.plan().config().chunkRows(), job.servers().transactionRows()));
+            Comparison comparison = job.comparison(sourceSide, targetSide, counters);
             Repair repair = Repair.through(comparison, job.servers().writeMethod());
             if (job.mode() == SyncMode.VERIFY) {
                 Reconciler.Outcome outcome = reconciler.reconcile(comparison, repair, List.of(KeyRange.ALL), job.mode(),

@@ -12,8 +12,6 @@ import dev.mysqlslice.model.SyncMode;
 import dev.mysqlslice.model.TableCounters;
 import dev.mysqlslice.model.TableReport;
 import dev.mysqlslice.model.TableShape;
-import dev.mysqlslice.throttle.Pacing;
-import dev.mysqlslice.transfer.WriteMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,9 +51,7 @@ public final class GeneralStrategy implements SyncStrategy {
              Session repairTarget = ahead ? job.servers().openTarget() : null) {
             Side sourceSide = new Side(source, Optional.empty());
             Side targetSide = new Side(target, Optional.empty());
-            Comparison comparison = new Comparison(shape, job.plan().config().hash(), job.plan().config().chunkRows(),
-                    sourceSide, targetSide, job.servers().executor(), counters,
-                    Pacing.of(job.servers().chunkTime(), job.plan().config().chunkRows(), job.servers().transactionRows()));
+            Comparison comparison = job.comparison(sourceSide, targetSide, counters);
             Repair repair = ahead ? new Repair(new Side(repairSource, Optional.empty()),
                     new Side(repairTarget, Optional.empty()), job.servers().writeMethod())
                     : Repair.through(comparison, job.servers().writeMethod());

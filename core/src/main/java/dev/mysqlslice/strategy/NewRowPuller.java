@@ -5,7 +5,6 @@ import dev.mysqlslice.hash.RangeHasher;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.transfer.RowCopier;
-import dev.mysqlslice.transfer.WriteMethod;
 import dev.mysqlslice.transfer.Written;
 import javax.inject.Inject;
 

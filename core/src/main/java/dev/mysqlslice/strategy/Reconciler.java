@@ -14,7 +14,6 @@ import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.SyncMode;
 import dev.mysqlslice.transfer.RangeRepairer;
-import dev.mysqlslice.transfer.WriteMethod;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

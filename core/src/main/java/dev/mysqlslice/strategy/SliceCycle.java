@@ -14,7 +14,6 @@ import dev.mysqlslice.sql.SliceSql;
 import dev.mysqlslice.sql.SqlFragment;
 import dev.mysqlslice.transfer.BulkWriter;
 import dev.mysqlslice.transfer.RowCursor;
-import dev.mysqlslice.transfer.WriteMethod;
 import dev.mysqlslice.transfer.Written;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -8,7 +8,6 @@ import dev.mysqlslice.model.TableReport;
 import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.sql.ShadowSql;
 import dev.mysqlslice.throttle.Pacing;
-import dev.mysqlslice.transfer.WriteMethod;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

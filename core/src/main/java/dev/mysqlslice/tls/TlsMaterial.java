@@ -1,7 +1,6 @@
 package dev.mysqlslice.tls;
 
 import dev.mysqlslice.config.EndpointConfig;
-import dev.mysqlslice.config.SslMode;
 import dev.mysqlslice.error.Failure;
 import dev.mysqlslice.error.MysqlsliceException;
 import java.io.IOException;

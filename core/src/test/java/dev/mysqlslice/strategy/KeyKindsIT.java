@@ -3,11 +3,10 @@ package dev.mysqlslice.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mysqlslice.model.SyncMode;
 import dev.mysqlslice.model.TableReport;
 import dev.mysqlslice.model.TableState;
+import dev.mysqlslice.testing.KeyKinds;
 import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
@@ -15,7 +14,6 @@ import dev.mysqlslice.testing.Sync;
 import dev.mysqlslice.testing.TableContents;
 import dev.mysqlslice.testing.TestDatabase;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,13 +29,8 @@ class KeyKindsIT {
 
     private static final String TABLES = "tables:\n  t:\n    strategy: general\n    chunk-rows: 100\n";
 
-    static Stream<Arguments> kinds() throws IOException {
-        try (InputStream in = KeyKindsIT.class.getResourceAsStream("/scenarios/key-kinds/kinds.yaml")) {
-            JsonNode kinds = new ObjectMapper(new YAMLFactory()).readTree(in);
-            List<Arguments> arguments = new ArrayList<>();
-            kinds.forEach(kind -> arguments.add(Arguments.of(kind.get("name").asText(), kind)));
-            return arguments.stream();
-        }
+    static Stream<Arguments> kinds() {
+        return KeyKinds.all();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -32,7 +32,11 @@ public record Scenario(String name, String sourceSql, String targetSql, String c
     }
 
     private static String resource(String name, String file, boolean required) {
-        String path = "/scenarios/" + name + "/" + file;
+        return text("/scenarios/" + name + "/" + file, required);
+    }
+
+    /** A scenario file on the test class path; empty when it is missing and not {@code required}. */
+    static String text(String path, boolean required) {
         try (InputStream in = Scenario.class.getResourceAsStream(path)) {
             if (in == null) {
                 if (required) {

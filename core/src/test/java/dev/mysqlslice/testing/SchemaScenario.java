@@ -9,9 +9,7 @@ import dev.mysqlslice.jdbc.Session;
 import dev.mysqlslice.schema.SchemaPuller;
 import dev.mysqlslice.schema.SchemaReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -145,17 +143,6 @@ public record SchemaScenario(String name, String sourceSql, String targetSql, Li
     }
 
     private static String resource(String name, String file, boolean required) {
-        String path = "/scenarios/schemas/" + name + "/" + file;
-        try (InputStream in = SchemaScenario.class.getResourceAsStream(path)) {
-            if (in == null) {
-                if (required) {
-                    throw new IllegalArgumentException("scenario file " + path + " is missing");
-                }
-                return "";
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Scenario.text("/scenarios/schemas/" + name + "/" + file, required);
     }
 }

@@ -9,10 +9,11 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads what the daemon needs to know about the source's binlog: whether it can be followed at
@@ -21,7 +22,7 @@ import javax.inject.Inject;
  */
 public final class BinlogInspector {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BinlogInspector.class);
+    private static final Logger LOG = LoggerFactory.getLogger(BinlogInspector.class);
 
     @Inject
     public BinlogInspector() {

@@ -3,15 +3,12 @@ package dev.mysqlslice.daemon.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mysqlslice.daemon.testing.RunningDaemon;
+import dev.mysqlslice.testing.KeyKinds;
 import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import dev.mysqlslice.testing.TestDatabase;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -43,13 +40,8 @@ class DaemonModesIT {
         }
     }
 
-    static Stream<Arguments> kinds() throws IOException {
-        try (InputStream in = DaemonModesIT.class.getResourceAsStream("/scenarios/key-kinds/kinds.yaml")) {
-            JsonNode kinds = new ObjectMapper(new YAMLFactory()).readTree(in);
-            List<Arguments> arguments = new ArrayList<>();
-            kinds.forEach(kind -> arguments.add(Arguments.of(kind.get("name").asText(), kind)));
-            return arguments.stream();
-        }
+    static Stream<Arguments> kinds() {
+        return KeyKinds.all();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -37,12 +37,8 @@ class DaemonThrottleIT {
 
     @Test
     void aPauseFileHoldsTheCyclesBackAndRemovingItCatchesUp(ServerPair servers) throws Exception {
-        createTable(servers);
         Path pause = dir.resolve("pause");
-        String yaml = "throttle:\n  pause-file: " + pause + "\ntables:\n  t: general\n";
-        try (RunningDaemon daemon = RunningDaemon.start(servers, yaml)) {
-            daemon.awaitIdentical(servers, DaemonIT.CONVERGE, "t");
-            Files.writeString(pause, "");
+        try (RunningDaemon daemon = pausedAfterConverging(servers, pause)) {
             servers.source().execute("INSERT INTO t VALUES (100, 'while paused')");
 
             RunningDaemon.sleep(2500);
@@ -60,12 +56,8 @@ class DaemonThrottleIT {
 
     @Test
     void aChangeHeldBackWhenTheDaemonStopsIsSyncedAfterTheRestart(ServerPair servers) throws Exception {
-        createTable(servers);
         Path pause = dir.resolve("pause");
-        String yaml = "throttle:\n  pause-file: " + pause + "\ntables:\n  t: general\n";
-        try (RunningDaemon daemon = RunningDaemon.start(servers, yaml)) {
-            daemon.awaitIdentical(servers, DaemonIT.CONVERGE, "t");
-            Files.writeString(pause, "");
+        try (RunningDaemon daemon = pausedAfterConverging(servers, pause)) {
             servers.source().execute("UPDATE t SET v = 'held over a restart' WHERE id = 2");
             // Held back for a few heartbeats, each rewriting the checkpoint, which must not pass the change.
             RunningDaemon.sleep(2500);
@@ -73,7 +65,7 @@ class DaemonThrottleIT {
         }
         assertThat(servers.target().value("SELECT v FROM t WHERE id = 2")).isEqualTo("v2");
         Files.delete(pause);
-        try (RunningDaemon daemon = RunningDaemon.start(servers, yaml)) {
+        try (RunningDaemon daemon = RunningDaemon.start(servers, pausable(pause))) {
             daemon.awaitIdentical(servers, DaemonIT.CONVERGE, "t");
             assertThat(daemon.daemon().metrics().fullSyncs()).isZero();
         }
@@ -117,6 +109,24 @@ class DaemonThrottleIT {
     private static int post(HttpClient http, int port, String action) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/" + action))
                 .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    /** A daemon with {@code pause} as its pause file, started on table t, converged, then paused. */
+    private static RunningDaemon pausedAfterConverging(ServerPair servers, Path pause) throws Exception {
+        createTable(servers);
+        RunningDaemon daemon = RunningDaemon.start(servers, pausable(pause));
+        try {
+            daemon.awaitIdentical(servers, DaemonIT.CONVERGE, "t");
+            Files.writeString(pause, "");
+            return daemon;
+        } catch (Exception | AssertionError e) {
+            daemon.close();
+            throw e;
+        }
+    }
+
+    private static String pausable(Path pause) {
+        return "throttle:\n  pause-file: " + pause + "\ntables:\n  t: general\n";
     }
 
     private static void createTable(ServerPair servers) {
