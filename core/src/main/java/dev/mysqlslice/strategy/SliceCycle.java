@@ -245,15 +245,13 @@ final class SliceCycle {
 
     /** The rows of {@code reference.toTable} that the rows {@code from} of its from-table refer to, on the target. */
     private Set<Key> referencedRows(Reference reference, Set<Key> from) {
-        TableShape fromShape = shape(reference.fromTable());
-        TableShape to = shape(reference.toTable());
-        Column fromColumn = column(fromShape, reference.fromColumn());
-        Column toColumn = column(to, reference.toColumn());
+        Link link = link(reference);
         Set<Key> rows = new LinkedHashSet<>();
         for (List<Key> batch : batches(from)) {
-            List<Object> values = values(request.target(), fromShape, fromColumn, KeySql.in(fromShape.keys(), batch));
+            List<Object> values = values(request.target(), link.from(), link.fromColumn(),
+                    KeySql.in(link.from().keys(), batch));
             for (List<Object> valueBatch : batches(values)) {
-                rows.addAll(keys(request.target(), to, in(toColumn, valueBatch), "following " + reference));
+                rows.addAll(keys(request.target(), link.to(), in(link.toColumn(), valueBatch), "following " + reference));
             }
         }
         return rows;
@@ -275,19 +273,17 @@ final class SliceCycle {
 
     /** Copies from the source the rows that rows {@code from} refer to and the target lacks; returns their keys. */
     private Set<Key> pullMissing(Reference reference, Set<Key> from) {
-        TableShape fromShape = shape(reference.fromTable());
-        TableShape to = shape(reference.toTable());
-        Column fromColumn = column(fromShape, reference.fromColumn());
-        Column toColumn = column(to, reference.toColumn());
+        Link link = link(reference);
+        TableShape to = link.to();
         Set<Key> pulled = new LinkedHashSet<>();
         for (List<Key> batch : batches(from)) {
-            SqlFragment sql = SliceSql.missingReferences(fromShape, fromColumn, to.name(), toColumn.name(),
-                    KeySql.in(fromShape.keys(), batch));
+            SqlFragment sql = SliceSql.missingReferences(link.from(), link.fromColumn(), to.name(), link.toColumn().name(),
+                    KeySql.in(link.from().keys(), batch));
             List<Object> missing = request.target().query(sql.sql(), statement -> sql.bind(statement, 1),
-                    row -> decode(row.getBytes(1), fromColumn), "following " + reference);
+                    row -> decode(row.getBytes(1), link.fromColumn()), "following " + reference);
             for (List<Object> valueBatch : batches(missing)) {
-                copy(to, in(toColumn, valueBatch), false);
-                for (Key key : keys(request.target(), to, in(toColumn, valueBatch), "following " + reference)) {
+                copy(to, in(link.toColumn(), valueBatch), false);
+                for (Key key : keys(request.target(), to, in(link.toColumn(), valueBatch), "following " + reference)) {
                     touch(to.name(), key, false);
                     pulled.add(key);
                 }
@@ -485,6 +481,16 @@ final class SliceCycle {
 
     private TableShape shape(String table) {
         return request.plan().member(table).orElseThrow();
+    }
+
+    /** A reference's two tables and columns, as the slice's shapes have them. */
+    private record Link(TableShape from, Column fromColumn, TableShape to, Column toColumn) {
+    }
+
+    private Link link(Reference reference) {
+        TableShape from = shape(reference.fromTable());
+        TableShape to = shape(reference.toTable());
+        return new Link(from, column(from, reference.fromColumn()), to, column(to, reference.toColumn()));
     }
 
     private static Column column(TableShape shape, String name) {

@@ -2,7 +2,6 @@ package dev.mysqlslice.transfer;
 
 import dev.mysqlslice.model.Key;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +60,7 @@ final class PageQueue {
     }
 
     /** The bytes of one page as a stream; its end marker is kept for {@link #pageEnd()}. */
-    final class PageStream extends InputStream {
+    final class PageStream extends BlockInputStream {
         private byte[] current;
         private int position;
         private Chunk end;
@@ -80,13 +79,6 @@ final class PageQueue {
         /** The reading thread's failure, when it failed in the middle of this page. */
         RuntimeException failure() {
             return failure;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int read = read(one, 0, 1);
-            return read < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override

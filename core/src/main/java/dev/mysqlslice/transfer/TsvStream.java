@@ -1,7 +1,6 @@
 package dev.mysqlslice.transfer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.SQLException;
 
 /**
@@ -9,7 +8,7 @@ import java.sql.SQLException;
  * bytes ({@link TsvEncoder}). Rows are pulled from the source only as the driver reads, so
  * nothing but one buffer is held in memory.
  */
-public final class TsvStream extends InputStream {
+public final class TsvStream extends BlockInputStream {
 
     private static final int BUFFER = 256 * 1024;
 
@@ -26,13 +25,6 @@ public final class TsvStream extends InputStream {
     /** A source error seen while streaming (the driver only sees an I/O error). */
     public SQLException failure() {
         return failure;
-    }
-
-    @Override
-    public int read() throws IOException {
-        byte[] one = new byte[1];
-        int read = read(one, 0, 1);
-        return read < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override
