@@ -257,6 +257,45 @@ class DaemonTest {
     }
 
     @Test
+    void aUnitTheCycleCouldNotFinishStaysPendingInTheCheckpointAndIsSyncedAgain() {
+        ScriptedServers servers = new ScriptedServers(resumed(Map.of(), Set.of(), Map.of()), P2);
+        // e.g. its statements kept hitting the source's time limit: the strategy gave it back.
+        servers.results.add(new CycleRunner.Result(Map.of("a", rows(1)), Map.of(), 1, false));
+        change("a", 1, P2);
+        change("b", 2, P2);
+
+        daemon(servers, SETTINGS).run(Daemon.Mode.CATCH_UP);
+
+        assertThat(servers.syncs).containsExactly(Map.of("a", rows(1), "b", rows(2)), Map.of("a", rows(1)));
+        assertThat(servers.saved.get(1).position()).isEqualTo(P2);
+        assertThat(servers.saved.get(1).pending()).containsExactly(Map.entry("a", rows(1)));
+        assertThat(servers.lastSaved().pending()).isEmpty();
+    }
+
+    @Test
+    void aUnitWhoseSyncFindsItsShapeChangedIsStoppedAndItsChangesHeld() {
+        ScriptedServers servers = new ScriptedServers(resumed(Map.of(), Set.of(), Map.of()), P3);
+        servers.results.add(new CycleRunner.Result(Map.of(), Map.of("a", "a: the target has no column c"), 1, false));
+        servers.shapes.put("a", new ShapeWatcher.Check(Optional.empty(), "a: the target has no column c"));
+        change("a", 1, P2);
+        Daemon daemon = daemon(servers, SETTINGS);
+        servers.afterSync = changes -> {
+            if (servers.syncs.size() == 1) {
+                change("a", 3, P3);
+                change("b", 2, P3);
+            }
+        };
+
+        daemon.run(Daemon.Mode.CATCH_UP);
+
+        assertThat(servers.syncs).containsExactly(Map.of("a", rows(1)), Map.of("b", rows(2)));
+        Checkpoint last = servers.lastSaved();
+        assertThat(last.position()).isEqualTo(P3);
+        assertThat(last.pending()).containsExactly(Map.entry("a", new TableChange.Whole()));
+        assertThat(last.status().stopped()).containsOnlyKeys("a");
+    }
+
+    @Test
     void whileHeldBackNothingIsSyncedAndTheChangesWait() {
         ScriptedServers servers = new ScriptedServers(resumed(Map.of(), Set.of(), Map.of()), P2);
         change("a", 7, P2);

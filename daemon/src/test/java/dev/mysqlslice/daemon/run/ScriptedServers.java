@@ -32,6 +32,8 @@ final class ScriptedServers implements DaemonServers {
     final List<Checkpoint> saved = new ArrayList<>();
     /** What the next syncs throw, one per sync (they succeed once it is empty). */
     final Deque<RuntimeException> syncFailures = new ArrayDeque<>();
+    /** What the next successful syncs could not finish (retry) or had to stop (unit -> reason), one per sync. */
+    final Deque<CycleRunner.Result> results = new ArrayDeque<>();
     /** The units still locked at the next barriers, one set per cycle (none once it is empty). */
     final Deque<Set<String>> locked = new ArrayDeque<>();
     /** Each unit's shape check. */
@@ -94,7 +96,8 @@ final class ScriptedServers implements DaemonServers {
             throw failure;
         }
         afterSync.accept(changes);
-        return new CycleRunner.Result(Map.of(), Map.of(), changes.size(), false);
+        CycleRunner.Result scripted = results.poll();
+        return scripted != null ? scripted : new CycleRunner.Result(Map.of(), Map.of(), changes.size(), false);
     }
 
     @Override
