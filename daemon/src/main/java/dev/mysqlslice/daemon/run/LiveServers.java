@@ -40,14 +40,14 @@ final class LiveServers implements DaemonServers {
                  VisibilityBarrier barrier) {
     }
 
+    /** The throttle's probe sessions: closed with the run's servers (they open again on first use). */
+    record Probes(SourceStatus status, ReplicaLag lag) {
+    }
+
     private final Steps steps;
     private final CheckpointLease lease;
     private final SessionPool pool;
     private final Probes probes;
-
-    /** The throttle's probe sessions: closed with the run's servers (they open again on first use). */
-    record Probes(SourceStatus status, ReplicaLag lag) {
-    }
 
     private LiveServers(Steps steps, CheckpointLease lease, SessionPool pool, Probes probes) {
         this.steps = steps;
