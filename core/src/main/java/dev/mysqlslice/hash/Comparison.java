@@ -17,19 +17,21 @@ import java.util.concurrent.Executor;
  * @param executor  runs the two sides' queries at the same time
  * @param counters  where the work done is counted
  * @param pacing    how many rows each source scan covers, and the time limit it carries
+ * @param expected  whether changes may be dense (a sync) or few (a verify): whether big regions are sampled first
  */
 public record Comparison(TableShape shape, HashAlgorithm hash, int chunkRows, Side source, Side target,
-                         Executor executor, TableCounters counters, Pacing pacing) {
+                         Executor executor, TableCounters counters, Pacing pacing, ExpectedChanges expected) {
 
-    /** A comparison without pacing. */
+    /** A sync's comparison without pacing. */
     public Comparison(TableShape shape, HashAlgorithm hash, int chunkRows, Side source, Side target, Executor executor,
                       TableCounters counters) {
-        this(shape, hash, chunkRows, source, target, executor, counters, Pacing.off(chunkRows, chunkRows));
+        this(shape, hash, chunkRows, source, target, executor, counters, Pacing.off(chunkRows, chunkRows),
+                ExpectedChanges.ANY);
     }
 
     /** The same comparison reading through other sides (e.g. the repair sessions). */
     public Comparison withSides(Side newSource, Side newTarget) {
-        return new Comparison(shape, hash, chunkRows, newSource, newTarget, executor, counters, pacing);
+        return new Comparison(shape, hash, chunkRows, newSource, newTarget, executor, counters, pacing, expected);
     }
 
     /** The most rows a range may hold to be compared row by row. */

@@ -31,12 +31,13 @@ import org.slf4j.LoggerFactory;
  * keys converge quickly and sparse keys never produce empty ranges. Any other key is cut at every
  * chunk-rows-th key read from the index of the side with more rows.
  *
- * <p>Before hashing every bucket of a big integer-keyed region, a few buckets spread over it are
- * hashed as a sample. When most of them differ (dense changes), hashing the rest would only
- * confirm that nearly every bucket must be listed row by row anyway: the buckets are then only
- * counted (a fraction of the cost of hashing) and all of them become leaves, except buckets too
- * big to list, which are hashed and cut as usual. Listing a leaf compares every row of it, so
- * this changes what is read, never what is found.
+ * <p>Before hashing every bucket of a big integer-keyed region, a sync (not a verify, which expects
+ * the tables to match: {@link ExpectedChanges}) hashes a few buckets spread over it as a sample.
+ * When most of them differ (dense changes), hashing the rest would only confirm that nearly every
+ * bucket must be listed row by row anyway: the buckets are then only counted (a fraction of the
+ * cost of hashing) and all of them become leaves, except buckets too big to list, which are hashed
+ * and cut as usual. Listing a leaf compares every row of it, so this changes what is read, never
+ * what is found.
  */
 public final class RangeComparer {
 
@@ -147,7 +148,8 @@ public final class RangeComparer {
         BigInteger step = span.multiply(BigInteger.valueOf(region.bucketRows()))
                 .add(BigInteger.valueOf(rows - 1)).divide(BigInteger.valueOf(rows));
         step = step.max(span.divide(BigInteger.valueOf(MAX_BUCKETS))).max(BigInteger.ONE);
-        boolean dense = depth == 0 && mostlyDifferent(comparison, lo, hi, step);
+        boolean dense = depth == 0 && comparison.expected() == ExpectedChanges.ANY
+                && mostlyDifferent(comparison, lo, hi, step);
         Scan scan = scan(comparison, lo, hi, step, rows, region.bucketRows(), dense);
         List<BigInteger> numbers = numbers(scan.source(), scan.target());
         long hashedRows = 0;

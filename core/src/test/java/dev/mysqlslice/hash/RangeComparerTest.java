@@ -52,6 +52,22 @@ class RangeComparerTest {
     }
 
     @Test
+    void aVerifyHashesEveryBucketWithoutASampleAndStillFindsDenseDifferences() {
+        rows(1, 20_000);
+        for (long key = 1; key <= 20_000; key += 3) {
+            servers.source().put(Key.of(key), -key);
+        }
+
+        List<Leaf> leaves = comparer.compare(comparison(INTEGER_KEY, 50, Pacing.off(50, 50), ExpectedChanges.FEW),
+                KeyRange.ALL);
+
+        assertThat(servers.queries("among")).isZero();
+        assertThat(servers.queries("counts")).isZero();
+        assertThat(servers.queries("buckets")).isEqualTo(2);
+        assertThat(covered(leaves)).hasSize(20_000);
+    }
+
+    @Test
     void aChangedRowIsOneLeafOfAFewDozenRowsFoundByHashingItsBucketFiner() {
         rows(1, 20_000);
         servers.source().put(Key.of(14_321L), -1L);
@@ -168,8 +184,12 @@ class RangeComparerTest {
     }
 
     private static Comparison comparison(TableShape shape, int chunkRows, Pacing pacing) {
+        return comparison(shape, chunkRows, pacing, ExpectedChanges.ANY);
+    }
+
+    private static Comparison comparison(TableShape shape, int chunkRows, Pacing pacing, ExpectedChanges expected) {
         return new Comparison(shape, HashAlgorithm.CRC32, chunkRows, MemoryHasher.SOURCE, MemoryHasher.TARGET, INLINE,
-                new TableCounters(), pacing);
+                new TableCounters(), pacing, expected);
     }
 
     /** Every integer key in the leaves that exists on either server. */

@@ -6,6 +6,7 @@ import dev.mysqlslice.config.ChunkTime;
 import dev.mysqlslice.config.HashAlgorithm;
 import dev.mysqlslice.config.Role;
 import dev.mysqlslice.hash.Comparison;
+import dev.mysqlslice.hash.ExpectedChanges;
 import dev.mysqlslice.hash.Leaf;
 import dev.mysqlslice.hash.RangeComparer;
 import dev.mysqlslice.hash.RangeHasher;
@@ -135,7 +136,7 @@ class ChunkTimeIT {
             Side sourceSide = new Side(source, filter);
             Side targetSide = new Side(target, filter);
             Comparison comparison = new Comparison(shape, HashAlgorithm.CRC32, 1000, sourceSide, targetSide, executor,
-                    new TableCounters(), pacing);
+                    new TableCounters(), pacing, ExpectedChanges.ANY);
             return new RangeComparer(new RangeHasher()).compare(comparison, KeyRange.ALL);
         } finally {
             executor.shutdownNow();
