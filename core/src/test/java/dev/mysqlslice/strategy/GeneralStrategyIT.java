@@ -165,7 +165,8 @@ class GeneralStrategyIT {
     void theSameEditOnTwoRowsAndASwapBetweenTwoRowsAreFound(ServerPair servers) {
         String create = "CREATE TABLE item (order_id INT, line SMALLINT, product VARCHAR(20), qty INT,"
                 + " PRIMARY KEY (order_id, line))";
-        String rows = "INSERT INTO item SELECT seq DIV 2, seq % 2, CONCAT('p', seq DIV 2), 6 FROM seq_1000_to_2999";
+        String rows = "INSERT INTO item SELECT s DIV 2, s % 2, CONCAT('p', s DIV 2), 6 FROM (SELECT seq + 999 AS s FROM "
+                + Series.of(2000) + ") shifted";
         servers.source().execute(create, rows, "UPDATE item SET qty = 7 WHERE order_id = 700",
                 "UPDATE item SET product = IF(order_id = 900, 'p901', 'p900') WHERE order_id IN (900, 901) AND line = 0");
         servers.target().execute(create, rows);
