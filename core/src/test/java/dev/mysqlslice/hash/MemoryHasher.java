@@ -87,8 +87,12 @@ final class MemoryHasher implements Hasher {
     @Override
     public Map<BigInteger, Bucket> bucketsWithin(Side side, TableShape shape, BigInteger lo, BigInteger hi,
                                                  BigInteger step, List<IntegerInterval> intervals, HashAlgorithm hash) {
-        return bucketsOf("within", side, lo, hi, step, key -> intervals.stream()
-                .anyMatch(interval -> key.compareTo(interval.first()) >= 0 && key.compareTo(interval.last()) <= 0), true);
+        TreeMap<BigInteger, BigInteger> lastByFirst = new TreeMap<>();
+        intervals.forEach(interval -> lastByFirst.merge(interval.first(), interval.last(), BigInteger::max));
+        return bucketsOf("within", side, lo, hi, step, key -> {
+            Map.Entry<BigInteger, BigInteger> interval = lastByFirst.floorEntry(key);
+            return interval != null && key.compareTo(interval.getValue()) <= 0;
+        }, true);
     }
 
     @Override
