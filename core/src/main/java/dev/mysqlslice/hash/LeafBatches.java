@@ -21,12 +21,20 @@ public final class LeafBatches {
 
     /** Groups any items holding {@code rows} rows each within the same bounds, in order. */
     public static <T> List<List<T>> of(List<T> items, ToLongFunction<T> rows) {
+        return of(items, rows, MAX_ROWS, MAX_RANGES);
+    }
+
+    /**
+     * Groups items of {@code rows} rows each, in order: at most {@code maxRows} rows (or a single
+     * item) and {@code maxRanges} items a group.
+     */
+    public static <T> List<List<T>> of(List<T> items, ToLongFunction<T> rows, long maxRows, int maxRanges) {
         List<List<T>> batches = new ArrayList<>();
         List<T> current = new ArrayList<>();
         long total = 0;
         for (T item : items) {
             long itemRows = rows.applyAsLong(item);
-            if (!current.isEmpty() && (total + itemRows > MAX_ROWS || current.size() == MAX_RANGES)) {
+            if (!current.isEmpty() && (total + itemRows > maxRows || current.size() == maxRanges)) {
                 batches.add(current);
                 current = new ArrayList<>();
                 total = 0;

@@ -11,7 +11,9 @@ import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.KeyType;
 import dev.mysqlslice.throttle.Pace;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -64,6 +66,8 @@ public final class RangeComparer {
     private static final int FINER = 16;
     /** The fewest rows a differing bucket must hold to be hashed again before it is listed. */
     private static final long MIN_ROWS_TO_HASH_FINER = 256;
+    /** The most buckets one finer hash query reads (each one BETWEEN in its WHERE). */
+    static final int MAX_FINER_RANGES = 1000;
 
     private final Hasher hasher;
 
@@ -204,16 +208,21 @@ public final class RangeComparer {
      * Hashes differing buckets again in buckets of {@code step} keys, numbered from {@code lo}, one
      * query per server per group of them; the finer buckets that differ become the leaves. Listing
      * a row costs several times hashing it (it is sent and decoded), so where a bucket holds a few
-     * changed rows this lists about a {@value #FINER}th of its rows. A group whose query the source
-     * stops at its time limit becomes leaves as it is (listing is what was left to do anyway). When
-     * most of the narrower buckets hashed so far differ too (changes are dense there: each would be
-     * listed anyway), the remaining groups are listed whole without hashing them again.
+     * changed rows this lists about a {@value #FINER}th of its rows. The first group is small (the
+     * rows of one listing batch): when most of the narrower buckets it hashed differ too (changes
+     * are dense there: each would be listed anyway), the remaining buckets are listed whole without
+     * hashing them again. The rest go in groups as big as the source's scans (its pace), so a few
+     * dozen scattered changes cost two queries per server, not one per listing batch. A group the
+     * source stops at its time limit is tried again in small groups; a small one becomes leaves as
+     * it is (listing is what was left to do anyway).
      */
     private void hashFiner(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step, List<Span> buckets,
                            List<Leaf> leaves) {
         long hashedFiner = 0;
         long differingFiner = 0;
-        for (List<Span> group : LeafBatches.of(buckets, Span::rows)) {
+        Deque<List<Span>> groups = new ArrayDeque<>(finerGroups(buckets, comparison.pacing().scans().size()));
+        while (!groups.isEmpty()) {
+            List<Span> group = groups.removeFirst();
             if (hashedFiner > 0 && differingFiner >= DENSE_SHARE * hashedFiner) {
                 group.forEach(bucket -> leaves.add(leaf(comparison, bucket)));
                 continue;
@@ -230,9 +239,18 @@ public final class RangeComparer {
                 if (e.failure() != Failure.TIME_LIMIT) {
                     throw e;
                 }
-                LOG.debug("{}: the source stopped a finer hash of {} buckets at its time limit; listing them whole",
-                        comparison.shape().name(), group.size());
-                group.forEach(bucket -> leaves.add(leaf(comparison, bucket)));
+                List<List<Span>> smaller = LeafBatches.of(group, Span::rows);
+                if (smaller.size() > 1) {
+                    LOG.debug("{}: the source stopped a finer hash of {} buckets at its time limit; trying smaller groups",
+                            comparison.shape().name(), group.size());
+                    for (int i = smaller.size() - 1; i >= 0; i--) {
+                        groups.addFirst(smaller.get(i));
+                    }
+                } else {
+                    LOG.debug("{}: the source stopped a finer hash of {} buckets at its time limit; listing them whole",
+                            comparison.shape().name(), group.size());
+                    group.forEach(bucket -> leaves.add(leaf(comparison, bucket)));
+                }
                 continue;
             }
             List<BigInteger> numbers = numbers(hashes.source(), hashes.target());
@@ -249,6 +267,22 @@ public final class RangeComparer {
             }
             comparison.counters().rangesCompared(numbers.size(), hashedRows);
         }
+    }
+
+    /**
+     * The groups of differing buckets hashed finer: first one listing batch, then groups of up to
+     * {@code scanRows} rows (at least a listing batch) and {@value #MAX_FINER_RANGES} buckets.
+     */
+    private static List<List<Span>> finerGroups(List<Span> buckets, long scanRows) {
+        List<List<Span>> groups = new ArrayList<>();
+        if (buckets.isEmpty()) {
+            return groups;
+        }
+        List<Span> first = LeafBatches.of(buckets, Span::rows).get(0);
+        groups.add(first);
+        groups.addAll(LeafBatches.of(buckets.subList(first.size(), buckets.size()), Span::rows,
+                Math.max(LeafBatches.MAX_ROWS, scanRows), MAX_FINER_RANGES));
+        return groups;
     }
 
     /** The bucket numbers either side has, in order. */

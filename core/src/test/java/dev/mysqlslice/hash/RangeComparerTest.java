@@ -81,6 +81,40 @@ class RangeComparerTest {
     }
 
     @Test
+    void scatteredChangesAreHashedFinerInASmallFirstGroupAndOneGroupForTheRest() {
+        scatteredChanges();
+
+        List<Leaf> leaves = compare(INTEGER_KEY, 300);
+
+        // 150 differing buckets of 300 rows: 66 of them (one listing batch of 20,000 rows) first,
+        // then the other 84 together, one query per server each (in listing batches: six each).
+        assertThat(servers.queries("within")).isEqualTo(4);
+        assertThat(leaves).hasSize(150);
+        assertThat(leaves.stream().mapToLong(Leaf::rows).max().orElseThrow()).isLessThanOrEqualTo(19);
+    }
+
+    @Test
+    void aFinerHashGroupTheSourceStopsIsHashedAgainInSmallGroupsNotListedWhole() {
+        scatteredChanges();
+        servers.stopSourceScansOver(22_000);
+        Comparison paced = comparison(INTEGER_KEY, 300, Pacing.of(new ChunkTime(Duration.ofMillis(100)), 300, 300));
+
+        List<Leaf> leaves = comparer.compare(paced, KeyRange.ALL);
+
+        assertThat(servers.queries("stopped")).isPositive();
+        assertThat(leaves).hasSize(150);
+        assertThat(leaves.stream().mapToLong(Leaf::rows).max().orElseThrow()).isLessThanOrEqualTo(19);
+    }
+
+    /** 60,000 rows, one changed in every 400 (150 of them, in as many buckets of 300). */
+    private void scatteredChanges() {
+        rows(1, 60_000);
+        for (long key = 200; key <= 60_000; key += 400) {
+            servers.source().put(Key.of(key), -key);
+        }
+    }
+
+    @Test
     void rowsOnOneSideOnlyAreFoundAtEitherEndAndInTheMiddle() {
         rows(1, 50_000);
         servers.source().put(Key.of(0L), 7L);
