@@ -55,6 +55,8 @@ public final class Daemon {
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     private static final Duration RECHECK_STOPPED = Duration.ofSeconds(2);
+    /** How long a binlog stream must stay up for its reconnect back-off to start over. */
+    static final Duration STABLE_STREAM = Duration.ofSeconds(30);
     /** Reconnects that break on the same undecodable event before the daemon gives up. */
     private static final int UNDECODABLE_REPEATS = 3;
     /** How long a table's changed rows may stay locked by an open source transaction before it is reported. */
@@ -90,6 +92,8 @@ public final class Daemon {
     private boolean streamDown;
     private Optional<String> positionLost = Optional.empty();
     private Backoff reconnectBackoff = Backoff.RECONNECT;
+    /** When the binlog stream was last opened: how long it stayed up decides the next reconnect's wait. */
+    private Instant streamOpenedAt = Instant.EPOCH;
     private BinlogPosition undecodableAt;
     private int undecodableRepeats;
     private Instant lastCycleStart = Instant.EPOCH;
@@ -152,7 +156,7 @@ public final class Daemon {
             metrics.follow(follower::eventsRead, dirty::waitingSince, dirty::pending);
             synced = start.position();
             if (start.fullSync() || !until.map(end -> start.position().isAtOrAfter(end)).orElse(false)) {
-                follower.follow(start.position());
+                follow(start.position());
             }
             if (start.fullSync()) {
                 fullSync(start.reason());
@@ -200,7 +204,7 @@ public final class Daemon {
                             + " s (heartbeats are expected every " + settings.heartbeat().toMillis() + " ms): the"
                             + " connection is taken for dead and opened again");
                     follower.stop();
-                    streamDown = true;
+                    streamWentDown();
                 }
                 if (streamDown) {
                     reconnect();
@@ -275,7 +279,7 @@ public final class Daemon {
     }
 
     private void disconnected(ChangeFeed.Signal.Disconnected signal) {
-        streamDown = true;
+        streamWentDown();
         if (!signal.undecodable()) {
             undecodableRepeats = 0;
             return;
@@ -438,13 +442,31 @@ public final class Daemon {
         dirty.drain();
         synced = current;
         streamDown = false;
-        follower.follow(current);
+        follow(current);
         fullSync(reason);
     }
 
     /** Where a new connection continues: the last commit seen, if it is not behind what was synced. */
     private BinlogPosition reconnectPosition() {
         return dirty.committed().filter(position -> position.isAtOrAfter(synced)).orElse(synced);
+    }
+
+    /** Opens the binlog stream at {@code from}, noting when (see {@link #streamWentDown}). */
+    private void follow(BinlogPosition from) {
+        streamOpenedAt = clock.instant();
+        follower.follow(from);
+    }
+
+    /**
+     * The stream broke or fell silent: reconnect next. A stream that had stayed up for
+     * {@link #STABLE_STREAM} or longer starts the reconnect back-off over; one that broke sooner
+     * keeps the longer wait its last reconnect left.
+     */
+    private void streamWentDown() {
+        streamDown = true;
+        if (Duration.between(streamOpenedAt, clock.instant()).compareTo(STABLE_STREAM) >= 0) {
+            reconnectBackoff = reconnectBackoff.succeeded();
+        }
     }
 
     private void reconnect() {
@@ -454,11 +476,13 @@ public final class Daemon {
             return;
         }
         try {
-            follower.follow(from);
+            follow(from);
             streamDown = false;
             metrics.reconnected();
             LOG.info("reconnected to the source binlog at {}", from);
-            reconnectBackoff = reconnectBackoff.succeeded();
+            // Until the stream stays up, each reconnect waits longer: a source that accepts the
+            // connection and drops it at once (overloaded, a proxy, a bad event) is not hammered.
+            reconnectBackoff = reconnectBackoff.failedAgain();
         } catch (MysqlsliceException e) {
             if (!e.failure().retriable()) {
                 throw e;

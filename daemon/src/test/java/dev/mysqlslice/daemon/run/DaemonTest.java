@@ -176,8 +176,30 @@ class DaemonTest {
                 .hasMessageContaining("delete checkpoint 'default'");
 
         assertThat(feed.follows).containsExactly(P1, P1, P1);
-        // Each reconnect itself succeeded (the stream broke afterwards), so the back-off starts over each time.
-        assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofMillis(500));
+        // Each stream broke at once, so each reconnect waited twice as long as the one before.
+        assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
+    }
+
+    @Test
+    void reconnectsWaitLongerWhileEachStreamBreaksAtOnceAndStartOverAfterOneStayedUp() {
+        ScriptedServers servers = new ScriptedServers(resumed(Map.of(), Set.of(), Map.of()), P2);
+        for (int i = 0; i < 4; i++) {
+            feed.onFollow.add(List.of(new ChangeFeed.Signal.Disconnected("connection reset", false)));
+        }
+        Daemon daemon = daemon(servers, SETTINGS);
+        feed.afterFollow = count -> {
+            if (count == 3) {
+                clock.advance(Daemon.STABLE_STREAM);
+            } else if (count == 5) {
+                daemon.requestStop();
+            }
+        };
+
+        daemon.run(Daemon.Mode.FOREVER);
+
+        assertThat(feed.follows).hasSize(5);
+        assertThat(sleeps).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000), Duration.ofMillis(500),
+                Duration.ofMillis(1000));
     }
 
     @Test
