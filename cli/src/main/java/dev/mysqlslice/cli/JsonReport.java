@@ -68,6 +68,7 @@ final class JsonReport {
         root.put("deleted", metrics.deleted());
         ObjectNode stopped = root.putObject("stoppedTables");
         metrics.stoppedTables().forEach(stopped::put);
+        outcome.stillDifferent().forEach(root.putArray("stillDifferent")::add);
         save(file, root);
     }
 

@@ -96,7 +96,15 @@ public final class SyncCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("caught up to %s: %,d inserted, %,d updated, %,d deleted in %d cycle(s)%s%n",
                 outcome.position(), metrics.inserted(), metrics.updated(), metrics.deleted(), metrics.cycles(),
                 outcome.fullSync() ? " after a full sync (" + outcome.fullSyncReason() + ")" : "");
+        if (!outcome.stillDifferent().isEmpty()) {
+            spec.commandLine().getOut().printf("still different: %s (their syncs left rows different %d times in a row;"
+                    + " their changes stay in the checkpoint for the next run; `verify --show 10` shows the keys)%n",
+                    String.join(", ", outcome.stillDifferent()), Daemon.DIFFERENT_CYCLES);
+        }
         spec.commandLine().getOut().flush();
-        return metrics.stoppedTables().isEmpty() ? ExitCodes.OK : ExitCodes.SCHEMA;
+        if (!metrics.stoppedTables().isEmpty()) {
+            return ExitCodes.SCHEMA;
+        }
+        return outcome.stillDifferent().isEmpty() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
 }

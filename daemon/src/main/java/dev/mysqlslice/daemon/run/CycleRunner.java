@@ -8,6 +8,7 @@ import dev.mysqlslice.error.MysqlsliceException;
 import dev.mysqlslice.model.SyncMode;
 import dev.mysqlslice.model.TablePlan;
 import dev.mysqlslice.model.TableReport;
+import dev.mysqlslice.model.TableState;
 import dev.mysqlslice.strategy.ProgressListener;
 import dev.mysqlslice.strategy.Scope;
 import dev.mysqlslice.strategy.Servers;
@@ -15,9 +16,12 @@ import dev.mysqlslice.strategy.SliceStrategy;
 import dev.mysqlslice.strategy.SyncStrategy;
 import dev.mysqlslice.strategy.TableJob;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +39,23 @@ public final class CycleRunner {
     /**
      * What a cycle did.
      *
-     * @param retry            changes that failed and must be synced again
+     * @param retry            changes that failed, or whose sync left rows different, and must be synced again
      * @param stop             tables to stop, with the reason
      * @param changes          rows inserted, updated and deleted
      * @param connectionFailed whether a server connection failed (pooled sessions must be dropped)
+     * @param different        the units (among {@code retry}) whose sync ran to the end with rows still different
      */
-    public record Result(Map<String, TableChange> retry, Map<String, String> stop, long changes, boolean connectionFailed) {
+    public record Result(Map<String, TableChange> retry, Map<String, String> stop, long changes,
+                         boolean connectionFailed, Set<String> different) {
+
+        public Result {
+            different = Set.copyOf(different);
+        }
+
+        /** A result in which every sync that ran to the end left its rows identical. */
+        public Result(Map<String, TableChange> retry, Map<String, String> stop, long changes, boolean connectionFailed) {
+            this(retry, stop, changes, connectionFailed, Set.of());
+        }
     }
 
     private final Map<StrategyKind, SyncStrategy> strategies;
@@ -55,6 +70,7 @@ public final class CycleRunner {
                       DaemonMetrics metrics) {
         Map<String, TableChange> retry = new LinkedHashMap<>();
         Map<String, String> stop = new LinkedHashMap<>();
+        Set<String> stillDifferent = new LinkedHashSet<>();
         long rows = 0;
         boolean connectionFailed = false;
         for (Map.Entry<String, TableChange> entry : changes.entrySet()) {
@@ -67,9 +83,21 @@ public final class CycleRunner {
                 List<TableReport> reports = strategies.get(plan.config().strategy())
                         .sync(new TableJob(plan, scope(entry.getValue(), plan), SyncMode.APPLY, servers,
                                 ProgressListener.NONE));
+                List<String> different = new ArrayList<>();
                 for (TableReport report : reports) {
                     metrics.work(report.counters());
                     rows += report.counters().changes();
+                    if (report.state() != TableState.IDENTICAL) {
+                        different.add(report.table());
+                    }
+                }
+                if (!different.isEmpty()) {
+                    // The repair's own recheck found rows still differing (the source or another writer
+                    // changed them meanwhile): the change is not accounted for until a sync confirms it.
+                    warnings.warn(LOG, "retry " + plan.name() + " different", String.join(", ", different)
+                            + " still differ after this cycle's repair; its changes are kept and synced again");
+                    retry.put(entry.getKey(), entry.getValue());
+                    stillDifferent.add(entry.getKey());
                 }
                 if (plan.config().strategy() == StrategyKind.SLICE && !reports.isEmpty()) {
                     metrics.slice(plan.name(), SliceStrategy.MAINTAINED.equals(reports.get(0).checkedBy()), reports);
@@ -87,7 +115,7 @@ public final class CycleRunner {
                 MDC.remove("table");
             }
         }
-        return new Result(retry, stop, rows, connectionFailed);
+        return new Result(retry, stop, rows, connectionFailed, stillDifferent);
     }
 
     /** What part of a table its strategy syncs for a change: a slice's changed rows, ranges, or all of it. */

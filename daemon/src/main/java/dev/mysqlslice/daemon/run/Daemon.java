@@ -16,12 +16,14 @@ import dev.mysqlslice.throttle.Throttle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,14 +51,29 @@ public final class Daemon {
         CATCH_UP
     }
 
-    /** How a run ended. */
-    public record Outcome(BinlogPosition position, boolean fullSync, String fullSyncReason, DaemonMetrics metrics) {
+    /**
+     * How a run ended.
+     *
+     * @param stillDifferent the units whose sync left rows different {@value Daemon#DIFFERENT_CYCLES} cycles in a
+     *                       row, kept pending in the checkpoint (a catch-up ends without them)
+     */
+    public record Outcome(BinlogPosition position, boolean fullSync, String fullSyncReason, DaemonMetrics metrics,
+                          Set<String> stillDifferent) {
+
+        public Outcome {
+            stillDifferent = Set.copyOf(stillDifferent);
+        }
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(Daemon.class);
     private static final Duration RECHECK_STOPPED = Duration.ofSeconds(2);
     /** How long a binlog stream must stay up for its reconnect back-off to start over. */
     static final Duration STABLE_STREAM = Duration.ofSeconds(30);
+    /**
+     * Cycles in a row whose sync of a unit may leave rows different before a catch-up ends without
+     * it (it stays pending in the checkpoint; the daemon keeps trying).
+     */
+    public static final int DIFFERENT_CYCLES = 3;
     /** Reconnects that break on the same undecodable event before the daemon gives up. */
     private static final int UNDECODABLE_REPEATS = 3;
     /** How long a table's changed rows may stay locked by an open source transaction before it is reported. */
@@ -92,6 +109,8 @@ public final class Daemon {
     private boolean streamDown;
     private Optional<String> positionLost = Optional.empty();
     private Backoff reconnectBackoff = Backoff.RECONNECT;
+    /** Per unit, how many cycles in a row its sync left rows different. */
+    private final Map<String, Integer> differentCycles = new HashMap<>();
     /** When the binlog stream was last opened: how long it stayed up decides the next reconnect's wait. */
     private Instant streamOpenedAt = Instant.EPOCH;
     private BinlogPosition undecodableAt;
@@ -165,7 +184,7 @@ public final class Daemon {
             }
             metrics.started();
             loop(until);
-            return new Outcome(synced, fullSyncDone, fullSyncReason, metrics);
+            return new Outcome(synced, fullSyncDone, fullSyncReason, metrics, stillDifferent());
         } finally {
             if (follower != null) {
                 follower.stop();
@@ -316,8 +335,36 @@ public final class Daemon {
     }
 
     /** Whether a run-once catch-up has synced everything up to where it was asked to stop. */
+    /**
+     * Whether a catch-up is done: the position reached, and nothing pending but units whose sync
+     * kept leaving rows different (they stay in the checkpoint and are reported).
+     */
     private boolean caughtUp(Optional<BinlogPosition> until) {
-        return until.isPresent() && synced.isAtOrAfter(until.get()) && dirty.pending().isEmpty();
+        return until.isPresent() && synced.isAtOrAfter(until.get())
+                && dirty.pending().keySet().stream()
+                        .allMatch(unit -> differentCycles.getOrDefault(unit, 0) >= DIFFERENT_CYCLES);
+    }
+
+    /** Counts, per unit synced in a cycle, the cycles in a row that left its rows different. */
+    private void noteDifferent(Set<String> syncedUnits, Set<String> different) {
+        for (String unit : syncedUnits) {
+            if (different.contains(unit)) {
+                differentCycles.merge(unit, 1, Integer::sum);
+            } else {
+                differentCycles.remove(unit);
+            }
+        }
+    }
+
+    /** The units given up on for now: still different after {@value #DIFFERENT_CYCLES} cycles in a row. */
+    private Set<String> stillDifferent() {
+        Set<String> units = new TreeSet<>();
+        differentCycles.forEach((unit, cycles) -> {
+            if (cycles >= DIFFERENT_CYCLES) {
+                units.add(unit);
+            }
+        });
+        return units;
     }
 
     private void sleep(Duration duration) {
@@ -373,6 +420,7 @@ public final class Daemon {
             servers.reset();
         }
         result.stop().forEach(this::stopTable);
+        noteDifferent(changes.keySet(), result.different());
         // Changes whose rows an open transaction still locks wait for the next cycle, kept in the checkpoint.
         Map<String, TableChange> retry = new LinkedHashMap<>(result.retry());
         waiting.forEach((unit, change) -> retry.merge(unit, change, TableChange::merge));
@@ -505,6 +553,7 @@ public final class Daemon {
         holdStopped(all);
         CycleRunner.Result result = servers.sync(all, plans, metrics);
         result.stop().forEach(this::stopTable);
+        noteDifferent(all.keySet(), result.different());
         dirty.restore(result.retry());
         metrics.inFlight(0);
         saveCheckpoint(synced, result.retry(), runningStatus());

@@ -6,13 +6,20 @@ import dev.mysqlslice.config.Defaults;
 import dev.mysqlslice.config.StrategyKind;
 import dev.mysqlslice.config.TableConfig;
 import dev.mysqlslice.daemon.dirty.TableChange;
+import dev.mysqlslice.daemon.monitor.DaemonMetrics;
 import dev.mysqlslice.model.Column;
 import dev.mysqlslice.model.ColumnKind;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.SyncMode;
+import dev.mysqlslice.model.TableCounters;
 import dev.mysqlslice.model.TablePlan;
+import dev.mysqlslice.model.TableReport;
 import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.strategy.Scope;
+import dev.mysqlslice.strategy.SyncStrategy;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,5 +44,20 @@ class CycleRunnerTest {
         assertThat(CycleRunner.scope(ranges, SLICE)).isEqualTo(Scope.WHOLE);
         assertThat(CycleRunner.scope(ranges, GENERAL)).isEqualTo(new Scope.Ranges(ranges.ranges()));
         assertThat(CycleRunner.scope(rows, GENERAL)).isEqualTo(Scope.WHOLE);
+    }
+
+    @Test
+    void aSyncThatEndsWithRowsStillDifferentKeepsItsChangeForTheNextCycle() {
+        TableChange.Ranges ranges = new TableChange.Ranges(List.of(KeyRange.single(Key.of(1L))));
+        SyncStrategy stillDifferent = job -> List.of(TableReport.finished("t", StrategyKind.GENERAL, SyncMode.APPLY,
+                new TableCounters().snapshot(), Duration.ZERO, false, "changed rows", List.of("differs: 1")));
+        CycleRunner runner = new CycleRunner(Map.of(StrategyKind.GENERAL, stillDifferent));
+
+        CycleRunner.Result result = runner.run(Map.of("t", ranges), Map.of("t", GENERAL), null,
+                new DaemonMetrics(Clock.systemUTC()));
+
+        assertThat(result.retry()).containsExactly(Map.entry("t", ranges));
+        assertThat(result.different()).containsExactly("t");
+        assertThat(result.stop()).isEmpty();
     }
 }

@@ -8,6 +8,7 @@ import dev.mysqlslice.testing.KeyKinds;
 import dev.mysqlslice.testing.RealServers;
 import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
+import dev.mysqlslice.testing.TableContents;
 import dev.mysqlslice.testing.TestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,27 @@ class DaemonModesIT {
         Daemon third = RunningDaemon.create(servers, DaemonIT.TABLES);
         assertThat(third.run(Daemon.Mode.CATCH_UP).fullSync()).isFalse();
         assertThat(third.metrics().cycles()).isZero();
+    }
+
+    @Test
+    void aCatchUpWhoseRepairsKeepLeavingRowsDifferentEndsNamingTheTableAndKeepsItsChangesPending(ServerPair servers) {
+        String create = "CREATE TABLE t (id INT PRIMARY KEY, v VARCHAR(20))";
+        servers.source().execute(create, "INSERT INTO t VALUES (1, 'a'), (2, 'b')");
+        servers.target().execute(create);
+        String tables = "tables:\n  t:\n    strategy: general\n";
+        assertThat(RunningDaemon.create(servers, tables).run(Daemon.Mode.CATCH_UP).stillDifferent()).isEmpty();
+        // Another writer on the target: every row written there is changed on the way in.
+        servers.target().execute("CREATE TRIGGER t_other_writer BEFORE INSERT ON t FOR EACH ROW"
+                + " SET NEW.v = CONCAT(NEW.v, '!')");
+        servers.source().execute("UPDATE t SET v = 'changed' WHERE id = 2");
+
+        Daemon.Outcome mangled = RunningDaemon.create(servers, tables).run(Daemon.Mode.CATCH_UP);
+
+        assertThat(mangled.stillDifferent()).containsExactly("t");
+        servers.target().execute("DROP TRIGGER t_other_writer");
+        Daemon.Outcome next = RunningDaemon.create(servers, tables).run(Daemon.Mode.CATCH_UP);
+        assertThat(next.stillDifferent()).isEmpty();
+        assertThat(TableContents.of(servers.target(), "t")).isEqualTo(TableContents.of(servers.source(), "t"));
     }
 
     private static String values(JsonNode kind, String n) {

@@ -291,6 +291,35 @@ class DaemonTest {
     }
 
     @Test
+    void aUnitWhoseSyncLeavesRowsDifferentIsSyncedAgainAndACatchUpEndsWithItPendingAfterThreeCycles() {
+        ScriptedServers servers = new ScriptedServers(resumed(Map.of(), Set.of(), Map.of()), P2);
+        for (int i = 0; i < Daemon.DIFFERENT_CYCLES; i++) {
+            servers.results.add(new CycleRunner.Result(Map.of("a", rows(1)), Map.of(), 1, false, Set.of("a")));
+        }
+        change("a", 1, P2);
+
+        Daemon.Outcome outcome = daemon(servers, SETTINGS).run(Daemon.Mode.CATCH_UP);
+
+        assertThat(servers.syncs).containsExactly(Map.of("a", rows(1)), Map.of("a", rows(1)), Map.of("a", rows(1)));
+        assertThat(outcome.stillDifferent()).containsExactly("a");
+        assertThat(outcome.position()).isEqualTo(P2);
+        assertThat(servers.lastSaved().pending()).containsExactly(Map.entry("a", rows(1)));
+    }
+
+    @Test
+    void aUnitWhoseSyncLeftRowsDifferentOnceAndThenMatchedIsNotReported() {
+        ScriptedServers servers = new ScriptedServers(resumed(Map.of(), Set.of(), Map.of()), P2);
+        servers.results.add(new CycleRunner.Result(Map.of("a", rows(1)), Map.of(), 1, false, Set.of("a")));
+        change("a", 1, P2);
+
+        Daemon.Outcome outcome = daemon(servers, SETTINGS).run(Daemon.Mode.CATCH_UP);
+
+        assertThat(servers.syncs).hasSize(2);
+        assertThat(outcome.stillDifferent()).isEmpty();
+        assertThat(servers.lastSaved().pending()).isEmpty();
+    }
+
+    @Test
     void aUnitWhoseSyncFindsItsShapeChangedIsStoppedAndItsChangesHeld() {
         ScriptedServers servers = new ScriptedServers(resumed(Map.of(), Set.of(), Map.of()), P3);
         servers.results.add(new CycleRunner.Result(Map.of(), Map.of("a", "a: the target has no column c"), 1, false));
