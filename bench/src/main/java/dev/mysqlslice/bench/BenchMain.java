@@ -3,6 +3,7 @@ package dev.mysqlslice.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** Entry point of {@code ./mysqlslice-bench}. */
 public final class BenchMain {
@@ -18,6 +19,15 @@ public final class BenchMain {
             System.err.print(BenchSettings.usage());
             System.exit("help".equals(e.getMessage()) ? 0 : 2);
             return;
+        }
+        if (settings.peers()) {
+            Map<String, List<String>> missing = PeerTools.missing(settings.scenarios(),
+                    System.getenv().getOrDefault("PATH", ""));
+            if (!missing.isEmpty()) {
+                System.err.println(PeerTools.error(missing));
+                System.exit(2);
+                return;
+            }
         }
         Path home = Path.of(System.getProperty("mysqlslice.home", ".")).toAbsolutePath().normalize();
         Path dir = Files.createTempDirectory("mysqlslice-bench-");
