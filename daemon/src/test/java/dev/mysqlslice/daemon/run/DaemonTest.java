@@ -301,6 +301,8 @@ class DaemonTest {
         Daemon.Outcome outcome = daemon(servers, SETTINGS).run(Daemon.Mode.CATCH_UP);
 
         assertThat(servers.syncs).containsExactly(Map.of("a", rows(1)), Map.of("a", rows(1)), Map.of("a", rows(1)));
+        // Not retried as fast as cycles run: 200 ms before the second try, 400 ms before the third.
+        assertThat(sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(400));
         assertThat(outcome.stillDifferent()).containsExactly("a");
         assertThat(outcome.position()).isEqualTo(P2);
         assertThat(servers.lastSaved().pending()).containsExactly(Map.entry("a", rows(1)));
