@@ -74,10 +74,6 @@ public final class Daemon {
      * it (it stays pending in the checkpoint; the daemon keeps trying).
      */
     public static final int DIFFERENT_CYCLES = 3;
-    /** The gap before the first cycle after one that left a unit's rows different. */
-    static final Duration DIFFERENT_RETRY_FIRST = Duration.ofMillis(200);
-    /** The longest gap between cycles while a unit's rows keep differing. */
-    static final Duration DIFFERENT_RETRY_MAX = Duration.ofSeconds(5);
     /** Reconnects that break on the same undecodable event before the daemon gives up. */
     private static final int UNDECODABLE_REPEATS = 3;
     /** How long a table's changed rows may stay locked by an open source transaction before it is reported. */
@@ -338,7 +334,6 @@ public final class Daemon {
         return five.compareTo(Duration.ofSeconds(10)) < 0 ? Duration.ofSeconds(10) : five;
     }
 
-    /** Whether a run-once catch-up has synced everything up to where it was asked to stop. */
     /**
      * Whether a catch-up is done: the position reached, and nothing pending but units whose sync
      * kept leaving rows different (they stay in the checkpoint and are reported).
@@ -488,17 +483,15 @@ public final class Daemon {
 
     /**
      * The least time between two cycles' starts: the configured gap, or longer while a unit's sync
-     * keeps leaving rows different ({@link #DIFFERENT_RETRY_FIRST}, doubling with each cycle in a
-     * row, up to {@link #DIFFERENT_RETRY_MAX}), so such a unit is not retried against the source as
-     * fast as cycles can run.
+     * keeps leaving rows different ({@link Backoff#DIFFERENT} after as many cycles in a row), so
+     * such a unit is not retried against the source as fast as cycles can run.
      */
     private Duration cycleGap() {
         int streak = differentCycles.values().stream().mapToInt(Integer::intValue).max().orElse(0);
         if (streak == 0) {
             return settings.minCycleGap();
         }
-        Duration retry = DIFFERENT_RETRY_FIRST.multipliedBy(1L << Math.min(streak - 1, 20));
-        retry = retry.compareTo(DIFFERENT_RETRY_MAX) > 0 ? DIFFERENT_RETRY_MAX : retry;
+        Duration retry = Backoff.DIFFERENT.afterFailures(streak).delay();
         return retry.compareTo(settings.minCycleGap()) > 0 ? retry : settings.minCycleGap();
     }
 
