@@ -4,6 +4,7 @@ import dev.mysqlslice.config.HashAlgorithm;
 import dev.mysqlslice.model.IntegerInterval;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.ScanEnd;
 import dev.mysqlslice.model.TableShape;
 import java.math.BigInteger;
 import java.util.List;
@@ -16,12 +17,16 @@ import java.util.Optional;
  */
 public interface Hasher {
 
-    /** Every non-empty bucket of {@code step} integer keys in {@code [lo, hi]}, by bucket number. */
-    Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+    /**
+     * Every non-empty bucket of {@code step} integer keys in {@code [lo, hi]} (past {@code hi} too
+     * when {@code end} is {@link ScanEnd#OPEN}, as far as the server can), by bucket number.
+     */
+    Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end, BigInteger step,
                                     HashAlgorithm hash);
 
     /** Like {@link #buckets}, counting rows without hashing them (the hashes are 0). */
-    Map<BigInteger, Bucket> bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step);
+    Map<BigInteger, Bucket> bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end,
+                                         BigInteger step);
 
     /** Like {@link #buckets}, for only the buckets numbered {@code numbers}. */
     Map<BigInteger, Bucket> bucketsAmong(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,

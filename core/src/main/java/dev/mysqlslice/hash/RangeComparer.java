@@ -8,6 +8,7 @@ import dev.mysqlslice.model.Bound;
 import dev.mysqlslice.model.IntegerInterval;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.ScanEnd;
 import dev.mysqlslice.model.KeyType;
 import dev.mysqlslice.throttle.Pace;
 import java.math.BigInteger;
@@ -124,7 +125,9 @@ public final class RangeComparer {
         BigInteger hi = max(extremes.source().map(IntegerInterval::last), extremes.target().map(IntegerInterval::last));
         long estimate = Math.max(hasher.estimatedRows(comparison.target(), comparison.shape()),
                 hasher.estimatedRows(comparison.source(), comparison.shape()));
-        compareBuckets(comparison, new Span(lo, hi, estimate, comparison.chunkRows()), 0, leaves);
+        // With no upper bound, hi is the largest key either side had a moment ago: the scans may run to the table's end.
+        ScanEnd end = region.upper().isEmpty() ? ScanEnd.OPEN : ScanEnd.AT_HI;
+        compareBuckets(comparison, new Span(lo, hi, estimate, comparison.chunkRows()), end, 0, leaves);
     }
 
     /** The smallest and largest key of the region that exist on this side (two index dives). */
@@ -137,7 +140,7 @@ public final class RangeComparer {
         return Optional.of(new IntegerInterval(min.get().integer(), max.integer()));
     }
 
-    private void compareBuckets(Comparison comparison, Span region, int depth, List<Leaf> leaves) {
+    private void compareBuckets(Comparison comparison, Span region, ScanEnd end, int depth, List<Leaf> leaves) {
         BigInteger lo = region.lo();
         BigInteger hi = region.hi();
         BigInteger span = hi.subtract(lo).add(BigInteger.ONE);
@@ -154,7 +157,7 @@ public final class RangeComparer {
         step = step.max(span.divide(BigInteger.valueOf(MAX_BUCKETS))).max(BigInteger.ONE);
         boolean dense = depth == 0 && comparison.expected() == ExpectedChanges.ANY
                 && mostlyDifferent(comparison, lo, hi, step);
-        Scan scan = scan(comparison, lo, hi, step, rows, region.bucketRows(), dense);
+        Scan scan = scan(comparison, lo, hi, end, step, rows, region.bucketRows(), dense);
         List<BigInteger> numbers = numbers(scan.source(), scan.target());
         long hashedRows = 0;
         boolean finest = step.equals(BigInteger.ONE) || depth >= MAX_DEPTH;
@@ -192,7 +195,7 @@ public final class RangeComparer {
         comparison.counters().rangesCompared(numbers.size(), hashedRows);
         hashFiner(comparison, lo, hi, step.divide(BigInteger.valueOf(FINER)), finer, leaves);
         for (Span next : deeper) {
-            compareBuckets(comparison, next, depth + 1, leaves);
+            compareBuckets(comparison, next, ScanEnd.AT_HI, depth + 1, leaves);
         }
     }
 
@@ -216,8 +219,10 @@ public final class RangeComparer {
      * source stops at its time limit is tried again in small groups; a small one becomes leaves as
      * it is (listing is what was left to do anyway).
      */
-    private void hashFiner(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step, List<Span> buckets,
+    private void hashFiner(Comparison comparison, BigInteger lo, BigInteger regionHi, BigInteger step, List<Span> buckets,
                            List<Leaf> leaves) {
+        // A scan run to the table's end may have found buckets past the region's highest key.
+        BigInteger hi = buckets.stream().map(Span::hi).reduce(regionHi, BigInteger::max);
         long hashedFiner = 0;
         long differingFiner = 0;
         Deque<List<Span>> groups = new ArrayDeque<>(finerGroups(buckets, comparison.pacing().scans().size()));
@@ -353,12 +358,12 @@ public final class RangeComparer {
      * A window the source stops at its time limit is tried again smaller; a single bucket it stops
      * is left out of both sides and returned as unscanned.
      */
-    private Scan scan(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step, long estimatedRows,
-                      long bucketRows, boolean countOnly) {
+    private Scan scan(Comparison comparison, BigInteger lo, BigInteger hi, ScanEnd end, BigInteger step,
+                      long estimatedRows, long bucketRows, boolean countOnly) {
         Both<SideScan> both = Both.run(comparison.executor(),
-                () -> scanSource(comparison, lo, hi, step, estimatedRows, bucketRows, countOnly),
-                () -> new SideScan(countOnly ? hasher.bucketCounts(comparison.target(), comparison.shape(), lo, hi, step)
-                        : hasher.buckets(comparison.target(), comparison.shape(), lo, hi, step, comparison.hash()),
+                () -> scanSource(comparison, lo, hi, end, step, estimatedRows, bucketRows, countOnly),
+                () -> new SideScan(countOnly ? hasher.bucketCounts(comparison.target(), comparison.shape(), lo, hi, end, step)
+                        : hasher.buckets(comparison.target(), comparison.shape(), lo, hi, end, step, comparison.hash()),
                         Map.of()));
         Map<BigInteger, Bucket> target = new HashMap<>(both.target().buckets());
         both.source().unscanned().keySet().forEach(target::remove);
@@ -369,7 +374,7 @@ public final class RangeComparer {
     private record SideScan(Map<BigInteger, Bucket> buckets, Map<BigInteger, Span> unscanned) {
     }
 
-    private SideScan scanSource(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step,
+    private SideScan scanSource(Comparison comparison, BigInteger lo, BigInteger hi, ScanEnd end, BigInteger step,
                                   long estimatedRows, long bucketRows, boolean countOnly) {
         Pace pace = countOnly ? comparison.pacing().counts() : comparison.pacing().scans();
         Side source = comparison.source().limitedTo(pace.limit());
@@ -384,11 +389,12 @@ public final class RangeComparer {
                     pace.size() / rowsPerBucket))).min(count.subtract(first));
             BigInteger from = lo.add(first.multiply(step));
             BigInteger to = from.add(windowBuckets.multiply(step)).subtract(BigInteger.ONE).min(hi);
+            ScanEnd windowEnd = first.add(windowBuckets).compareTo(count) >= 0 ? end : ScanEnd.AT_HI;
             long start = System.nanoTime();
             Map<BigInteger, Bucket> window;
             try {
-                window = countOnly ? hasher.bucketCounts(source, comparison.shape(), from, to, step)
-                        : hasher.buckets(source, comparison.shape(), from, to, step, comparison.hash());
+                window = countOnly ? hasher.bucketCounts(source, comparison.shape(), from, to, windowEnd, step)
+                        : hasher.buckets(source, comparison.shape(), from, to, windowEnd, step, comparison.hash());
             } catch (MysqlsliceException e) {
                 if (e.failure() != Failure.TIME_LIMIT) {
                     throw e;

@@ -9,6 +9,7 @@ import dev.mysqlslice.model.IntegerInterval;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
 import dev.mysqlslice.model.KeyType;
+import dev.mysqlslice.model.ScanEnd;
 import dev.mysqlslice.model.TableShape;
 import dev.mysqlslice.sql.ChecksumSql;
 import dev.mysqlslice.sql.SqlFragment;
@@ -31,14 +32,15 @@ public final class RangeHasher implements Hasher {
     }
 
     @Override
-    public Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
-                                           HashAlgorithm hash) {
-        return buckets(side, shape, ChecksumSql.buckets(shape, lo, hi, step, hash, side.filter()));
+    public Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end,
+                                           BigInteger step, HashAlgorithm hash) {
+        return buckets(side, shape, ChecksumSql.buckets(shape, lo, hi, end, step, hash, side.filter()));
     }
 
     @Override
-    public Map<BigInteger, Bucket> bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step) {
-        return buckets(side, shape, ChecksumSql.bucketCounts(shape, lo, hi, step, side.filter()));
+    public Map<BigInteger, Bucket> bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end,
+                                                BigInteger step) {
+        return buckets(side, shape, ChecksumSql.bucketCounts(shape, lo, hi, end, step, side.filter()));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.mysqlslice.model.Column;
 import dev.mysqlslice.model.IntegerInterval;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.ScanEnd;
 import dev.mysqlslice.model.TableShape;
 import java.math.BigInteger;
 import java.util.List;
@@ -24,11 +25,13 @@ public final class ChecksumSql {
     /**
      * Hashes every bucket of {@code step} consecutive integer keys in {@code [lo, hi]} in one scan:
      * one row per non-empty bucket with (bucket, count, hash1, hash2, min key, max key). Empty
-     * buckets cost nothing, so sparse keys never produce empty ranges.
+     * buckets cost nothing, so sparse keys never produce empty ranges. With {@link ScanEnd#OPEN}
+     * the scan runs past {@code hi} to the table's end where the bucket arithmetic cannot overflow
+     * there ({@code lo} is not negative, or the span is computed in DECIMAL).
      */
-    public static SqlFragment buckets(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+    public static SqlFragment buckets(TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end, BigInteger step,
                                       HashAlgorithm hash, Optional<String> filter) {
-        return bucketQuery(shape, lo, hi, step, RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash),
+        return bucketQuery(shape, lo, hi, end, step, RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash),
                 Optional.empty(), filter);
     }
 
@@ -36,9 +39,9 @@ public final class ChecksumSql {
      * Like {@link #buckets}, with the hashes left out (both 0): only how many rows each bucket
      * holds and its smallest and largest key, for a fraction of the cost.
      */
-    public static SqlFragment bucketCounts(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+    public static SqlFragment bucketCounts(TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end, BigInteger step,
                                            Optional<String> filter) {
-        return bucketQuery(shape, lo, hi, step, "COUNT(*), 0, 0", Optional.empty(), filter);
+        return bucketQuery(shape, lo, hi, end, step, "COUNT(*), 0, 0", Optional.empty(), filter);
     }
 
     /**
@@ -64,21 +67,24 @@ public final class ChecksumSql {
         String within = intervals.stream()
                 .map(interval -> column + " BETWEEN " + literal(interval.first()) + " AND " + literal(interval.last()))
                 .collect(Collectors.joining(" OR "));
-        return bucketQuery(shape, lo, hi, step, RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash),
-                Optional.of(within), filter);
+        return bucketQuery(shape, lo, hi, ScanEnd.AT_HI, step,
+                RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash), Optional.of(within), filter);
     }
 
-    private static SqlFragment bucketQuery(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+    private static SqlFragment bucketQuery(TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end, BigInteger step,
                                            String aggregates, Optional<String> among, Optional<String> filter) {
         Column key = shape.keys().get(0);
         String column = Identifiers.quote(key.name());
-        String offset = hi.subtract(lo).compareTo(SAFE_SPAN) < 0
+        boolean bigint = hi.subtract(lo).compareTo(SAFE_SPAN) < 0;
+        String offset = bigint
                 ? "(" + column + " - " + literal(lo) + ")"
                 : "(CAST(" + column + " AS DECIMAL(21, 0)) - " + literal(lo) + ")";
+        // Past hi, key - lo stays within BIGINT only from a lower bound of 0 up (unsigned keys always).
+        boolean open = end == ScanEnd.OPEN && (!bigint || lo.signum() >= 0);
         String sql = "SELECT " + offset + " DIV " + step + " AS mss_bucket, " + aggregates
                 + ", MIN(" + column + "), MAX(" + column + ")"
                 + " FROM " + Identifiers.quote(shape.name())
-                + " WHERE " + column + " >= " + literal(lo) + " AND " + column + " <= " + literal(hi)
+                + " WHERE " + column + " >= " + literal(lo) + (open ? "" : " AND " + column + " <= " + literal(hi))
                 + among.map(buckets -> " AND (" + buckets + ")").orElse("")
                 + filter.map(where -> " AND (" + where + ")").orElse("")
                 + " GROUP BY mss_bucket";

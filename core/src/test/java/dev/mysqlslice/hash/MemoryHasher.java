@@ -7,6 +7,7 @@ import dev.mysqlslice.model.Bound;
 import dev.mysqlslice.model.IntegerInterval;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.ScanEnd;
 import dev.mysqlslice.model.TableShape;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ final class MemoryHasher implements Hasher {
     private final NavigableMap<Key, Long> target = new TreeMap<>(KEY_ORDER);
     private final Map<String, Integer> queries = new HashMap<>();
     private long sourceScanLimit = Long.MAX_VALUE;
+    private Runnable beforeScans = () -> { };
 
     /** Single-column keys: integers by value, strings by text. */
     private static final Comparator<Key> KEY_ORDER = (a, b) -> a.part(0) instanceof String left
@@ -53,6 +55,17 @@ final class MemoryHasher implements Hasher {
         return target;
     }
 
+    /**
+     * Runs {@code writes} once, when the next bucket scan starts: rows written after the comparison
+     * read both sides' smallest and largest keys.
+     */
+    void beforeScans(Runnable writes) {
+        beforeScans = () -> {
+            beforeScans = () -> { };
+            writes.run();
+        };
+    }
+
     /** Source scans with a time limit that would read more than {@code rows} rows are stopped. */
     void stopSourceScansOver(long rows) {
         sourceScanLimit = rows;
@@ -67,21 +80,21 @@ final class MemoryHasher implements Hasher {
     }
 
     @Override
-    public Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
-                                           HashAlgorithm hash) {
-        return bucketsOf("buckets", side, lo, hi, step, key -> true, true);
+    public Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end,
+                                           BigInteger step, HashAlgorithm hash) {
+        return bucketsOf("buckets", side, lo, hi, end, step, key -> true, true);
     }
 
     @Override
-    public Map<BigInteger, Bucket> bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi,
+    public Map<BigInteger, Bucket> bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end,
                                                 BigInteger step) {
-        return bucketsOf("counts", side, lo, hi, step, key -> true, false);
+        return bucketsOf("counts", side, lo, hi, end, step, key -> true, false);
     }
 
     @Override
     public Map<BigInteger, Bucket> bucketsAmong(Side side, TableShape shape, BigInteger lo, BigInteger hi,
                                                 BigInteger step, List<BigInteger> numbers, HashAlgorithm hash) {
-        return bucketsOf("among", side, lo, hi, step, key -> numbers.contains(key.subtract(lo).divide(step)), true);
+        return bucketsOf("among", side, lo, hi, ScanEnd.AT_HI, step, key -> numbers.contains(key.subtract(lo).divide(step)), true);
     }
 
     @Override
@@ -89,7 +102,7 @@ final class MemoryHasher implements Hasher {
                                                  BigInteger step, List<IntegerInterval> intervals, HashAlgorithm hash) {
         TreeMap<BigInteger, BigInteger> lastByFirst = new TreeMap<>();
         intervals.forEach(interval -> lastByFirst.merge(interval.first(), interval.last(), BigInteger::max));
-        return bucketsOf("within", side, lo, hi, step, key -> {
+        return bucketsOf("within", side, lo, hi, ScanEnd.AT_HI, step, key -> {
             Map.Entry<BigInteger, BigInteger> interval = lastByFirst.floorEntry(key);
             return interval != null && key.compareTo(interval.getValue()) <= 0;
         }, true);
@@ -139,13 +152,17 @@ final class MemoryHasher implements Hasher {
         return server(side).size();
     }
 
-    private Map<BigInteger, Bucket> bucketsOf(String kind, Side side, BigInteger lo, BigInteger hi, BigInteger step,
-                                              Predicate<BigInteger> among, boolean hashed) {
+    /** Buckets as the SQL reads them: an open end reads every key above hi too (as it does from a lower bound of 0 up). */
+    private Map<BigInteger, Bucket> bucketsOf(String kind, Side side, BigInteger lo, BigInteger hi, ScanEnd end,
+                                              BigInteger step, Predicate<BigInteger> among, boolean hashed) {
+        beforeScans.run();
         count(kind);
         Map<BigInteger, long[]> sums = new TreeMap<>();
         Map<BigInteger, IntegerInterval> extremes = new HashMap<>();
         long read = 0;
-        for (Map.Entry<Key, Long> row : server(side).subMap(integerKey(lo), true, integerKey(hi), true).entrySet()) {
+        NavigableMap<Key, Long> keys = end == ScanEnd.OPEN && lo.signum() >= 0
+                ? server(side).tailMap(integerKey(lo), true) : server(side).subMap(integerKey(lo), true, integerKey(hi), true);
+        for (Map.Entry<Key, Long> row : keys.entrySet()) {
             BigInteger key = row.getKey().integer();
             if (!among.test(key)) {
                 continue;

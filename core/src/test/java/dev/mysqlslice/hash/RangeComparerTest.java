@@ -130,6 +130,36 @@ class RangeComparerTest {
     }
 
     @Test
+    void rowsWrittenPastTheLargestKeyOnceTheComparisonBeganAreComparedTooInTheSameScans() {
+        rows(1, 20_000);
+        servers.beforeScans(() -> {
+            for (long key = 20_001; key <= 20_600; key++) {
+                servers.both(key, key * 31);
+            }
+            servers.source().put(Key.of(20_300L), -1L);
+            servers.source().put(Key.of(25_000L), 7L);
+        });
+
+        List<Leaf> leaves = compare(INTEGER_KEY, 1000);
+
+        // The open-ended scans read them in buckets past the region's; the one holding 20,300 is
+        // hashed finer like any other (a sixteenth of it listed).
+        assertThat(covered(leaves)).contains(20_300L, 25_000L).hasSizeLessThan(100);
+        assertThat(servers.queries("buckets")).isEqualTo(2);
+    }
+
+    @Test
+    void aRegionWithAnUpperBoundIsNotReadPastIt() {
+        rows(1, 20_000);
+        servers.source().put(Key.of(30_000L), 7L);
+
+        List<Leaf> leaves = comparer.compare(comparison(INTEGER_KEY, 1000, Pacing.off(1000, 1000)),
+                KeyRange.of(Optional.empty(), Optional.of(Key.of(20_000L))));
+
+        assertThat(leaves).isEmpty();
+    }
+
+    @Test
     void whenMostSampledBucketsDifferEveryBucketIsOnlyCountedAndListed() {
         rows(1, 20_000);
         for (long key = 1; key <= 20_000; key += 3) {

@@ -6,6 +6,7 @@ import dev.mysqlslice.config.HashAlgorithm;
 import dev.mysqlslice.model.IntegerInterval;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
+import dev.mysqlslice.model.ScanEnd;
 import dev.mysqlslice.model.TableShape;
 import java.math.BigInteger;
 import java.util.List;
@@ -19,7 +20,7 @@ class ChecksumSqlTest {
 
     @Test
     void bucketsHashEveryStepOfKeysInOneScan() {
-        SqlFragment query = ChecksumSql.buckets(ONE_INT, BigInteger.valueOf(-5), BigInteger.valueOf(1000),
+        SqlFragment query = ChecksumSql.buckets(ONE_INT, BigInteger.valueOf(-5), BigInteger.valueOf(1000), ScanEnd.AT_HI,
                 BigInteger.valueOf(100), HashAlgorithm.CRC32, Optional.of("v > 0"));
 
         assertThat(query.sql()).isEqualTo("SELECT (`id` - -5) DIV 100 AS mss_bucket, COUNT(*),"
@@ -53,17 +54,38 @@ class ChecksumSqlTest {
 
     @Test
     void bucketCountsLeaveTheHashesOut() {
-        assertThat(ChecksumSql.bucketCounts(ONE_INT, BigInteger.ONE, BigInteger.valueOf(1000), BigInteger.valueOf(100),
-                Optional.empty()).sql()).isEqualTo("SELECT (`id` - 1) DIV 100 AS mss_bucket, COUNT(*), 0, 0, MIN(`id`),"
+        assertThat(ChecksumSql.bucketCounts(ONE_INT, BigInteger.ONE, BigInteger.valueOf(1000), ScanEnd.AT_HI,
+                BigInteger.valueOf(100), Optional.empty()).sql()).isEqualTo("SELECT (`id` - 1) DIV 100 AS mss_bucket, COUNT(*), 0, 0, MIN(`id`),"
                 + " MAX(`id`) FROM `t` WHERE `id` >= 1 AND `id` <= 1000 GROUP BY mss_bucket");
     }
 
     @Test
     void bucketsOfAWideSpanUseDecimalArithmetic() {
         SqlFragment query = ChecksumSql.buckets(ONE_INT, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE),
-                BigInteger.TWO.pow(60), HashAlgorithm.CRC32, Optional.empty());
+                ScanEnd.AT_HI, BigInteger.TWO.pow(60), HashAlgorithm.CRC32, Optional.empty());
 
         assertThat(query.sql()).startsWith("SELECT (CAST(`id` AS DECIMAL(21, 0)) - -9223372036854775808) DIV 1152921504606846976 AS mss_bucket");
+    }
+
+    @Test
+    void anOpenEndScansToTheTablesEndWithNoEndKeyToCheck() {
+        assertThat(ChecksumSql.buckets(ONE_INT, BigInteger.ONE, BigInteger.valueOf(1000), ScanEnd.OPEN, BigInteger.valueOf(100),
+                HashAlgorithm.CRC32, Optional.of("v > 0")).sql()).isEqualTo("SELECT (`id` - 1) DIV 100 AS mss_bucket, COUNT(*),"
+                + " BIT_XOR(CRC32(CONCAT_WS('#', `id`, `v`, ISNULL(`v`))) * 2654435761), 0,"
+                + " MIN(`id`), MAX(`id`) FROM `t` WHERE `id` >= 1 AND (v > 0) GROUP BY mss_bucket");
+        assertThat(ChecksumSql.bucketCounts(ONE_INT, BigInteger.ZERO, BigInteger.valueOf(1000), ScanEnd.OPEN,
+                BigInteger.valueOf(100), Optional.empty()).sql()).isEqualTo("SELECT (`id` - 0) DIV 100 AS mss_bucket,"
+                + " COUNT(*), 0, 0, MIN(`id`), MAX(`id`) FROM `t` WHERE `id` >= 0 GROUP BY mss_bucket");
+    }
+
+    @Test
+    void anOpenEndBelowZeroKeepsItsEndKeyWhereKeysPastItCouldOverflowBigint() {
+        assertThat(ChecksumSql.buckets(ONE_INT, BigInteger.valueOf(-5), BigInteger.valueOf(1000), ScanEnd.OPEN,
+                BigInteger.valueOf(100), HashAlgorithm.CRC32, Optional.empty()).sql())
+                .endsWith(" WHERE `id` >= -5 AND `id` <= 1000 GROUP BY mss_bucket");
+        assertThat(ChecksumSql.buckets(ONE_INT, BigInteger.valueOf(Long.MIN_VALUE), BigInteger.valueOf(Long.MAX_VALUE),
+                ScanEnd.OPEN, BigInteger.TWO.pow(60), HashAlgorithm.CRC32, Optional.empty()).sql())
+                .endsWith(" WHERE `id` >= -9223372036854775808 GROUP BY mss_bucket");
     }
 
     @Test
