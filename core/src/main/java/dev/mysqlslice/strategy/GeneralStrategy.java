@@ -26,6 +26,8 @@ import javax.inject.Inject;
 public final class GeneralStrategy implements SyncStrategy {
 
     static final int SAMPLE_LIMIT = 20;
+    /** A pull of at most one row in this many of the table's is compared again with the rest. */
+    private static final long FEW_PULLED = 10;
 
     private final RangeHasher hasher;
     private final NewRowPuller puller;
@@ -100,7 +102,8 @@ public final class GeneralStrategy implements SyncStrategy {
                 // Rows the pull displaces held a pulled row's unique value; they lie at or below targetMax,
                 // which is compared next.
                 newRows = puller.pull(job, comparison, targetMax.map(KeyRange::above).orElse(KeyRange.ALL)).rows();
-                regions = targetMax.map(max -> List.of(KeyRange.upTo(max))).orElse(List.of());
+                long pulled = newRows;
+                regions = targetMax.map(max -> List.of(comparedAfterPull(job, comparison, shape, max, pulled))).orElse(List.of());
             }
             Reconciler.Outcome outcome = reconciler.reconcile(comparison, repair, regions, job.mode(), SAMPLE_LIMIT, job.progress());
             boolean identical = outcome.identical() && (job.mode().writes() || newRows == 0);
@@ -110,5 +113,16 @@ public final class GeneralStrategy implements SyncStrategy {
         }
     }
 
-
+    /**
+     * What a sync compares after pulling the rows above the target's largest key {@code max}: the
+     * rest, up to {@code max}, after a dry run's pull (which wrote nothing: the rows it counted
+     * would be counted again) or one of many rows (hashing them again would be a second pass over
+     * what was just copied); the whole table after a pull that wrote few, whose scans then need no
+     * end key (a range scan checking one on every row costs about 11% of a bucket hash) and which
+     * checks the few copied rows once more.
+     */
+    private KeyRange comparedAfterPull(TableJob job, Comparison comparison, TableShape shape, Key max, long pulled) {
+        boolean few = job.mode().writes() && pulled * FEW_PULLED <= hasher.estimatedRows(comparison.target(), shape);
+        return few ? KeyRange.ALL : KeyRange.upTo(max);
+    }
 }
