@@ -1,10 +1,7 @@
 package dev.mysqlslice.config;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,13 +43,10 @@ public final class ConfigLoader {
             "children", "key");
     private static final int MAX_CHUNK_ROWS = 10_000_000;
 
-    private final ObjectMapper yaml;
+    private final YamlTree yaml = new YamlTree();
 
     @Inject
     public ConfigLoader() {
-        YAMLFactory factory = new YAMLFactory();
-        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-        this.yaml = new ObjectMapper(factory);
     }
 
     /** Loads {@code file} (if any) and applies the overrides; throws {@link ConfigException} listing every mistake. */
@@ -92,14 +86,14 @@ public final class ConfigLoader {
         String origin = file.map(Path::toString).orElse("the command line");
         JsonNode root;
         try {
-            root = text.isBlank() ? yaml.createObjectNode() : yaml.readTree(text);
+            root = text.isBlank() ? YamlTree.mapping() : yaml.read(text).orElse(null);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
             throw new ConfigException(origin, List.of(new ConfigProblem("(file)",
                     "not valid YAML" + where + ": " + e.getOriginalMessage())));
         }
         if (root == null || root.isNull() || root.isMissingNode()) {
-            root = yaml.createObjectNode();
+            root = YamlTree.mapping();
         }
         ConfigTree tree = new ConfigTree();
         if (!root.isObject()) {
@@ -200,7 +194,7 @@ public final class ConfigLoader {
                                               EndpointOverrides defaults, Optional<String> fallbackDatabase,
                                               Optional<Path> directory) {
         String path = role.section();
-        JsonNode node = tree.mapping(root, "", path).orElseGet(yaml::createObjectNode);
+        JsonNode node = tree.mapping(root, "", path).orElseGet(YamlTree::mapping);
         int problemsBefore = tree.problems().size();
         tree.rejectUnknownKeys(node, path, ENDPOINT_KEYS);
 
