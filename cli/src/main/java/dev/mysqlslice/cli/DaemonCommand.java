@@ -2,6 +2,7 @@ package dev.mysqlslice.cli;
 
 import dagger.Lazy;
 import dev.mysqlslice.cli.options.ConnectionOptions;
+import dev.mysqlslice.cli.options.HelpOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
 import dev.mysqlslice.cli.options.TableOptions;
 import dev.mysqlslice.config.DaemonSettings;
@@ -17,12 +18,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mysqlslice daemon}: keep the target in sync continuously by following the source's binlog. */
-@Command(name = "daemon", mixinStandardHelpOptions = true,
+@Command(name = "daemon", addMethodSubcommands = false,
         description = "Follow the source's binlog and sync the ranges of the configured tables that change, as soon"
                 + " as they change. Without a usable checkpoint (first start, purged binlog, other server) it first"
                 + " runs a full range-hash sync. SIGTERM or Ctrl-C finish the current step, write the checkpoint and"
                 + " exit 0.")
 public final class DaemonCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOptions helpOptions;
 
     @Mixin
     ConnectionOptions connection;

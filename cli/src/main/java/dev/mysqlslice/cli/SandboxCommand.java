@@ -1,5 +1,6 @@
 package dev.mysqlslice.cli;
 
+import dev.mysqlslice.cli.options.HelpOptions;
 import dev.mysqlslice.sandbox.LocalServer;
 import dev.mysqlslice.sandbox.Sandbox;
 import dev.mysqlslice.sandbox.ServerSpec;
@@ -7,6 +8,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -16,9 +18,12 @@ import picocli.CommandLine.Spec;
  * {@code mysqlslice sandbox start|stop --dir D}: throwaway local source and target servers for
  * the demo and the benchmark (hidden: a developer tool, not part of syncing).
  */
-@Command(name = "sandbox", hidden = true, mixinStandardHelpOptions = true,
+@Command(name = "sandbox", addMethodSubcommands = false, hidden = true,
         description = "Start or stop throwaway local source and target servers (for the demo). start prints shell variable assignments describing them.")
 public final class SandboxCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOptions helpOptions;
 
     @Parameters(index = "0", paramLabel = "start|stop", description = "What to do.")
     String action;

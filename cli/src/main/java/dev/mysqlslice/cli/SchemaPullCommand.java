@@ -2,6 +2,7 @@ package dev.mysqlslice.cli;
 
 import dagger.Lazy;
 import dev.mysqlslice.cli.options.ConnectionOptions;
+import dev.mysqlslice.cli.options.HelpOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
 import dev.mysqlslice.cli.options.TableOptions;
 import dev.mysqlslice.config.Config;
@@ -22,9 +23,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mysqlslice schema pull} (alias {@code pull-schema}): copy table definitions into the target. */
-@Command(name = "pull", mixinStandardHelpOptions = true,
+@Command(name = "pull", addMethodSubcommands = false,
         description = "Copy the definitions of the configured tables (all tables when none are configured) from the source into the target database, FOREIGN KEY constraints removed. Refuses when the target already has one of them, unless --replace is given. Views, triggers and routines are listed as skipped.")
 public final class SchemaPullCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOptions helpOptions;
 
     @Mixin
     ConnectionOptions connection;

@@ -2,6 +2,7 @@ package dev.mysqlslice.cli;
 
 import dagger.Lazy;
 import dev.mysqlslice.cli.options.ConnectionOptions;
+import dev.mysqlslice.cli.options.HelpOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
 import dev.mysqlslice.config.Config;
 import dev.mysqlslice.daemon.run.DaemonReport;
@@ -18,10 +19,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mysqlslice status}: where the daemon's checkpoint is and how it is doing. */
-@Command(name = "status", mixinStandardHelpOptions = true,
+@Command(name = "status", addMethodSubcommands = false,
         description = "Show the daemon's checkpoint position, seconds behind the source, ranges pending per table,"
                 + " the last cycle, and tables stopped by errors.")
 public final class StatusCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOptions helpOptions;
 
     @Mixin
     ConnectionOptions connection;

@@ -2,6 +2,7 @@ package dev.mysqlslice.cli;
 
 import dagger.Lazy;
 import dev.mysqlslice.cli.options.ConnectionOptions;
+import dev.mysqlslice.cli.options.HelpOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
 import dev.mysqlslice.cli.options.TableOptions;
 import dev.mysqlslice.daemon.monitor.DaemonMetrics;
@@ -19,10 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mysqlslice sync} (alias {@code pull-slice}): one-shot catch-up of the configured tables. */
-@Command(name = "sync", mixinStandardHelpOptions = true,
+@Command(name = "sync", addMethodSubcommands = false,
         description = "Run each configured table's strategy once so that the target matches the source, then print"
                 + " a summary per table. Exit 0 when every table ends identical, 1 when some table still differs.")
 public final class SyncCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOptions helpOptions;
 
     @Mixin
     ConnectionOptions connection;

@@ -2,6 +2,7 @@ package dev.mysqlslice.cli;
 
 import dagger.Lazy;
 import dev.mysqlslice.cli.options.ConnectionOptions;
+import dev.mysqlslice.cli.options.HelpOptions;
 import dev.mysqlslice.cli.options.LoggingOptions;
 import dev.mysqlslice.cli.options.TableOptions;
 import dev.mysqlslice.model.SyncMode;
@@ -19,10 +20,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code mysqlslice verify}: read-only comparison of every configured table. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", addMethodSubcommands = false,
         description = "Compare every configured table on both servers without writing: range hashes, then the keys"
                 + " that differ. Exit 0 when identical, 1 when some table differs.")
 public final class VerifyCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOptions helpOptions;
 
     @Mixin
     ConnectionOptions connection;
