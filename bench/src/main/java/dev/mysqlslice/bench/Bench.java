@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,7 +103,7 @@ final class Bench {
         measurements.add(repeat("S2b sparse, binlog catch-up", "mysqlslice sync --incremental", settings.repeat(), reset,
                 () -> mysqlsliceIncremental("s2b")));
         measurements.add(repeat("S2a sparse, full comparison", "mysqlslice sync", settings.repeat(), reset,
-                () -> mysqlsliceSync("s2a", "crc32")));
+                () -> mysqlsliceSync("s2a", "crc32"), true));
         measurements.add(repeat("S2a sparse, full comparison", "mysqlslice sync (md5)", settings.repeat(), reset,
                 () -> mysqlsliceSync("s2a-md5", "md5")));
         if (settings.peers()) {
@@ -128,7 +129,7 @@ final class Bench {
     private void s4() {
         Runnable none = () -> { };
         measurements.add(repeat("S4 nothing changed", "mysqlslice verify", settings.repeat(), none,
-                () -> mysqlsliceVerify("s4", "crc32")));
+                () -> mysqlsliceVerify("s4", "crc32"), true));
         measurements.add(repeat("S4 nothing changed", "mysqlslice verify (md5)", settings.repeat(), none,
                 () -> mysqlsliceVerify("s4-md5", "md5")));
         measurements.add(repeat("S4 nothing changed", FLOOR, settings.repeat(), none,
@@ -144,15 +145,28 @@ final class Bench {
     }
 
     private Measurement repeat(String scenario, String tool, int runs, Runnable reset, Supplier<Outcome> action) {
+        return repeat(scenario, tool, runs, reset, action, false);
+    }
+
+    /** Runs {@code action} {@code runs} times after {@code reset}; with {@code overFloor}, each right after a floor run. */
+    private Measurement repeat(String scenario, String tool, int runs, Runnable reset, Supplier<Outcome> action,
+                               boolean overFloor) {
         double[] seconds = new double[runs];
+        double[] ratios = new double[overFloor ? runs : 0];
         long peak = 0;
         boolean identical = true;
         JsonNode lastReport = null;
         List<String> notes = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             reset.run();
+            double floor = overFloor ? new Floor(lab).run().seconds() : 0;
             Outcome outcome = action.get();
             seconds[i] = outcome.run().seconds();
+            if (overFloor) {
+                ratios[i] = floor > 0 ? seconds[i] / floor : Double.NaN;
+                LOG.info("{} / {}: run {} after a floor of {} s: {}x", scenario, tool, i + 1, floor,
+                        String.format(Locale.ROOT, "%.2f", ratios[i]));
+            }
             peak = Math.max(peak, outcome.run().peakRssKb());
             lastReport = outcome.report();
             boolean converged = Convergence.allIdentical(lab);
@@ -165,6 +179,8 @@ final class Bench {
         }
         Arrays.sort(seconds);
         double median = seconds[runs / 2];
+        Arrays.sort(ratios);
+        double medianOverFloor = overFloor ? ratios[runs / 2] : 0;
         long hashed = -1;
         long read = -1;
         long readBytes = -1;
@@ -174,7 +190,7 @@ final class Bench {
             readBytes = sum(lastReport, "bytesRead");
         }
         return new Measurement(scenario, tool, median, runs, rows, scenario.startsWith("S1") ? bytes : 0, hashed, read,
-                readBytes, peak / 1024, identical, String.join("; ", notes));
+                readBytes, peak / 1024, identical, String.join("; ", notes), medianOverFloor);
     }
 
     private static boolean acceptableExit(String tool, int exit) {

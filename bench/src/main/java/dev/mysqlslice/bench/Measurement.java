@@ -15,7 +15,16 @@ package dev.mysqlslice.bench;
  * @param peakRssMb  peak resident memory of the tool's process, in MB
  * @param identical  whether every repetition ended with identical tables
  * @param note       anything worth saying (lag figures for S5, exit codes)
+ * @param overFloor  the median over the repetitions of each one's time over the floor's measured
+ *                   right before it, on the same data (0 when not measured): the machine's speed
+ *                   drifts by a third within minutes here, so a ratio of medians taken minutes apart
+ *                   says as much about the drift as about the tool
  */
 record Measurement(String scenario, String tool, double seconds, int runs, long rows, long bytes, long rowsHashed,
-                   long rowsRead, long bytesRead, long peakRssMb, boolean identical, String note) {
+                   long rowsRead, long bytesRead, long peakRssMb, boolean identical, String note, double overFloor) {
+
+    Measurement(String scenario, String tool, double seconds, int runs, long rows, long bytes, long rowsHashed,
+                long rowsRead, long bytesRead, long peakRssMb, boolean identical, String note) {
+        this(scenario, tool, seconds, runs, rows, bytes, rowsHashed, rowsRead, bytesRead, peakRssMb, identical, note, 0);
+    }
 }

@@ -57,7 +57,7 @@ final class Report {
         ratio(targets, "S1: vs mydumper + myloader", "S1", "mydumper + myloader", "mysqlslice sync", 1.0);
         ratio(targets, "S1: vs mysqldump | mysql", "S1", "mysqldump | mysql", "mysqlslice sync", 2.0);
         ratio(targets, "S2a: vs pt-table-sync", "S2a", "pt-table-sync", "mysqlslice sync", 2.5);
-        atMost(targets, "S2a: over the floor (S4's: the same data)", find("S4", Bench.FLOOR), find("S2a", "mysqlslice sync"),
+        atMost(targets, "S2a: over the floor", find("S4", Bench.FLOOR), find("S2a", "mysqlslice sync"),
                 1.5);
         ratioAcross(targets, "S2b: binlog catch-up vs pt-table-sync (S2)", find("S2a", "pt-table-sync"),
                 find("S2b", "mysqlslice sync --incremental"), 6.0);
@@ -117,9 +117,17 @@ final class Report {
             targets.add(new Target(name, format("<= %.1fx", wanted), "not run", Optional.empty()));
             return;
         }
-        double ratio = ours.get().seconds() / reference.get().seconds();
-        targets.add(new Target(name, format("<= %.1fx", wanted), format("%.2fx (%.2f s vs %.2f s)", ratio,
-                ours.get().seconds(), reference.get().seconds()), Optional.of(ratio <= wanted && ours.get().identical())));
+        double across = ours.get().seconds() / reference.get().seconds();
+        double paired = ours.get().overFloor();
+        if (paired > 0) {
+            // Each run over a floor measured right before it; the ratio of the medians (minutes apart) for comparison.
+            targets.add(new Target(name, format("<= %.1fx", wanted), format("%.2fx per run (medians: %.2f s vs %.2f s, %.2fx)",
+                    paired, ours.get().seconds(), reference.get().seconds(), across),
+                    Optional.of(paired <= wanted && ours.get().identical())));
+            return;
+        }
+        targets.add(new Target(name, format("<= %.1fx", wanted), format("%.2fx (%.2f s vs %.2f s)", across,
+                ours.get().seconds(), reference.get().seconds()), Optional.of(across <= wanted && ours.get().identical())));
     }
 
     private static void ratioAcross(List<Target> targets, String name, Optional<Measurement> peer,
