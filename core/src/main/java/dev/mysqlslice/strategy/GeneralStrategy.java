@@ -102,8 +102,8 @@ public final class GeneralStrategy implements SyncStrategy {
                 // Rows the pull displaces held a pulled row's unique value; they lie at or below targetMax,
                 // which is compared next.
                 newRows = puller.pull(job, comparison, targetMax.map(KeyRange::above).orElse(KeyRange.ALL)).rows();
-                long pulled = newRows;
-                regions = targetMax.map(max -> List.of(comparedAfterPull(job, comparison, shape, max, pulled))).orElse(List.of());
+                regions = targetMax.isEmpty() ? List.of()
+                        : List.of(comparedAfterPull(job, comparison, shape, targetMax.get(), newRows));
             }
             Reconciler.Outcome outcome = reconciler.reconcile(comparison, repair, regions, job.mode(), SAMPLE_LIMIT, job.progress());
             boolean identical = outcome.identical() && (job.mode().writes() || newRows == 0);
