@@ -10,7 +10,7 @@ import java.util.TimeZone;
  * Initialises Connector/J's heavy classes in the background at start-up, while the command line
  * and the config are parsed, so the first connection does not pay for it on the critical path.
  * That includes the JDK's locale data behind the US calendar Connector/J creates for every result
- * set (the first one looks up every available locale: ~15 ms of a cold start).
+ * set (the first one looks up every available locale: ~30 ms of a cold start).
  */
 public final class DriverWarmup {
 

@@ -1,5 +1,6 @@
 package dev.mysqlslice.cli.logging;
 
+import dev.mysqlslice.concurrent.DaemonThreads;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -19,8 +20,7 @@ public final class LoggingStartup {
 
     /** Starts setting logging up and returns at once. */
     public static LoggingStartup begin() {
-        Thread thread = new Thread(LoggingStartup::run, "mysqlslice-logging");
-        thread.setDaemon(true);
+        Thread thread = DaemonThreads.named("mysqlslice-logging").newThread(LoggingStartup::run);
         thread.start();
         return new LoggingStartup(thread);
     }
