@@ -9,6 +9,14 @@ public record RangeHash(long count, long hash1, long hash2) {
 
     public static final RangeHash EMPTY = new RangeHash(0, 0, 0);
 
+    /**
+     * The summary of the rows of both (disjoint sets of rows): counts add up, and so do the
+     * hashes, which are XORs of one value per row.
+     */
+    public RangeHash plus(RangeHash other) {
+        return new RangeHash(count + other.count, hash1 ^ other.hash1, hash2 ^ other.hash2);
+    }
+
     public boolean isEmpty() {
         return count == 0;
     }

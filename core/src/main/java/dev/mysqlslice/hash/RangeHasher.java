@@ -58,8 +58,9 @@ public final class RangeHasher implements Hasher {
     private Map<BigInteger, Bucket> buckets(Side side, TableShape shape, SqlFragment query) {
         Map<BigInteger, Bucket> buckets = new HashMap<>();
         side.session().query(side.limited(query.sql()), Session.Binder.NONE, row -> {
-            buckets.put(new BigInteger(row.getString(1)), new Bucket(hashOf(row, 2),
-                    new BigInteger(row.getString(5)), new BigInteger(row.getString(6))));
+            // A bucket spanning two intervals of a bucketsWithin query comes back once per interval.
+            buckets.merge(new BigInteger(row.getString(1)), new Bucket(hashOf(row, 2),
+                    new BigInteger(row.getString(5)), new BigInteger(row.getString(6))), Bucket::plus);
             return null;
         }, "hashing " + shape.name() + " in buckets");
         return buckets;

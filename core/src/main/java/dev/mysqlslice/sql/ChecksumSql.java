@@ -2,7 +2,6 @@ package dev.mysqlslice.sql;
 
 import dev.mysqlslice.config.HashAlgorithm;
 import dev.mysqlslice.jdbc.Identifiers;
-import dev.mysqlslice.model.Column;
 import dev.mysqlslice.model.IntegerInterval;
 import dev.mysqlslice.model.Key;
 import dev.mysqlslice.model.KeyRange;
@@ -32,7 +31,7 @@ public final class ChecksumSql {
     public static SqlFragment buckets(TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end, BigInteger step,
                                       HashAlgorithm hash, Optional<String> filter) {
         return bucketQuery(shape, lo, hi, end, step, RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash),
-                Optional.empty(), filter);
+                filter);
     }
 
     /**
@@ -41,7 +40,7 @@ public final class ChecksumSql {
      */
     public static SqlFragment bucketCounts(TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end, BigInteger step,
                                            Optional<String> filter) {
-        return bucketQuery(shape, lo, hi, end, step, "COUNT(*), 0, 0", Optional.empty(), filter);
+        return bucketQuery(shape, lo, hi, end, step, "COUNT(*), 0, 0", filter);
     }
 
     /**
@@ -59,36 +58,51 @@ public final class ChecksumSql {
 
     /**
      * Like {@link #buckets}, reading only the keys within {@code intervals} (each inside
-     * {@code [lo, hi]}): one query hashing a few scattered parts of a region more finely.
+     * {@code [lo, hi]}, none overlapping another): one query hashing a few scattered parts of a
+     * region more finely, one {@code UNION ALL} branch per interval. A bucket that spans two
+     * intervals comes back once from each (the caller adds them up). One {@code WHERE} with an
+     * {@code OR} of the intervals would read the same rows, but both servers test every row read
+     * against the intervals one by one: measured on MariaDB 10.11 over 1,000,000 rows, 75
+     * intervals cost 0.28 s of server CPU against 0.15-0.20 s as branches, 200 intervals 0.88 s
+     * against 0.24 s, 1,000 intervals 11.8 s against 1.5 s.
      */
     public static SqlFragment bucketsWithin(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
                                             List<IntegerInterval> intervals, HashAlgorithm hash, Optional<String> filter) {
         String column = Identifiers.quote(shape.keys().get(0).name());
-        String within = intervals.stream()
-                .map(interval -> column + " BETWEEN " + literal(interval.first()) + " AND " + literal(interval.last()))
-                .collect(Collectors.joining(" OR "));
-        return bucketQuery(shape, lo, hi, ScanEnd.AT_HI, step,
-                RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash), Optional.of(within), filter);
+        String aggregates = RowHashSql.aggregates(RowHashSql.encoding(shape.columns(), ""), hash);
+        return SqlFragment.of(intervals.stream()
+                .map(interval -> bucketQuery(shape, lo, hi, step, aggregates, column + " BETWEEN "
+                        + literal(interval.first()) + " AND " + literal(interval.last()), filter))
+                .collect(Collectors.joining(" UNION ALL ")));
     }
 
     private static SqlFragment bucketQuery(TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end, BigInteger step,
-                                           String aggregates, Optional<String> among, Optional<String> filter) {
-        Column key = shape.keys().get(0);
-        String column = Identifiers.quote(key.name());
-        boolean bigint = hi.subtract(lo).compareTo(SAFE_SPAN) < 0;
-        String offset = bigint
-                ? "(" + column + " - " + literal(lo) + ")"
-                : "(CAST(" + column + " AS DECIMAL(21, 0)) - " + literal(lo) + ")";
+                                           String aggregates, Optional<String> filter) {
+        String column = Identifiers.quote(shape.keys().get(0).name());
         // Past hi, key - lo stays within BIGINT only from a lower bound of 0 up (unsigned keys always).
-        boolean open = end == ScanEnd.OPEN && (!bigint || lo.signum() >= 0);
-        String sql = "SELECT " + offset + " DIV " + step + " AS mss_bucket, " + aggregates
+        boolean open = end == ScanEnd.OPEN && (wide(lo, hi) || lo.signum() >= 0);
+        String where = column + " >= " + literal(lo) + (open ? "" : " AND " + column + " <= " + literal(hi));
+        return SqlFragment.of(bucketQuery(shape, lo, hi, step, aggregates, where, filter));
+    }
+
+    /** One bucket query: the rows matching {@code where} (and the filter) in buckets numbered from {@code lo}. */
+    private static String bucketQuery(TableShape shape, BigInteger lo, BigInteger hi, BigInteger step, String aggregates,
+                                      String where, Optional<String> filter) {
+        String column = Identifiers.quote(shape.keys().get(0).name());
+        String offset = wide(lo, hi)
+                ? "(CAST(" + column + " AS DECIMAL(21, 0)) - " + literal(lo) + ")"
+                : "(" + column + " - " + literal(lo) + ")";
+        return "SELECT " + offset + " DIV " + step + " AS mss_bucket, " + aggregates
                 + ", MIN(" + column + "), MAX(" + column + ")"
                 + " FROM " + Identifiers.quote(shape.name())
-                + " WHERE " + column + " >= " + literal(lo) + (open ? "" : " AND " + column + " <= " + literal(hi))
-                + among.map(buckets -> " AND (" + buckets + ")").orElse("")
-                + filter.map(where -> " AND (" + where + ")").orElse("")
+                + " WHERE " + where
+                + filter.map(condition -> " AND (" + condition + ")").orElse("")
                 + " GROUP BY mss_bucket";
-        return SqlFragment.of(sql);
+    }
+
+    /** Whether {@code key - lo} may not fit signed BIGINT arithmetic over {@code [lo, hi]}. */
+    private static boolean wide(BigInteger lo, BigInteger hi) {
+        return hi.subtract(lo).compareTo(SAFE_SPAN) >= 0;
     }
 
     /** Count and hashes of the rows in one key range. */
