@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * chunk-rows-th key read from the index of the side with more rows.
  *
  * <p>Before hashing every bucket of a big integer-keyed region, a sync (not a verify, which expects
- * the tables to match: {@link ExpectedChanges}) hashes a few buckets spread over it as a sample.
- * When most of them differ (dense changes), hashing the rest would only confirm that nearly every
+ * the tables to match: {@link ExpectedChanges}) hashes a few buckets spread over it as a sample
+ * (as narrow as the finer hash's, where differing buckets would be hashed finer). When most of
+ * them differ (dense changes), hashing the rest would only confirm that nearly every
  * bucket must be listed row by row anyway: the buckets are then only counted (a fraction of the
  * cost of hashing) and all of them become leaves, except buckets too big to list, which are hashed
  * and cut as usual. Listing a leaf compares every row of it, so this changes what is read, never
@@ -156,7 +157,7 @@ public final class RangeComparer {
                 .add(BigInteger.valueOf(rows - 1)).divide(BigInteger.valueOf(rows));
         step = step.max(span.divide(BigInteger.valueOf(MAX_BUCKETS))).max(BigInteger.ONE);
         boolean dense = depth == 0 && comparison.expected() == ExpectedChanges.ANY
-                && mostlyDifferent(comparison, lo, hi, step);
+                && mostlyDifferent(comparison, lo, hi, step, region.bucketRows());
         Scan scan = scan(comparison, lo, hi, end, step, rows, region.bucketRows(), dense);
         List<BigInteger> numbers = numbers(scan.source(), scan.target());
         long hashedRows = 0;
@@ -432,20 +433,28 @@ public final class RangeComparer {
 
     /**
      * Whether most of a sample of buckets spread over {@code [lo, hi]} differ. Regions of few
-     * buckets are not sampled (false): hashing them whole is cheap enough.
+     * buckets are not sampled (false): hashing them whole is cheap enough. Where differing buckets
+     * would be hashed finer before they are listed, the sample is of buckets that much narrower:
+     * what the choice is between is listing every bucket whole or listing only the narrower
+     * buckets that differ, so their share is the one to judge by (a few changed rows in every
+     * bucket are not dense changes when a sixteenth of each bucket would be listed), and the sample
+     * reads a sixteenth of the rows.
      */
-    private boolean mostlyDifferent(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step) {
+    private boolean mostlyDifferent(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step, long bucketRows) {
         BigInteger count = hi.subtract(lo).divide(step).add(BigInteger.ONE);
         if (count.compareTo(BigInteger.valueOf(MIN_BUCKETS_TO_SAMPLE)) < 0) {
             return false;
         }
-        List<BigInteger> sample = sampleBuckets(count, SAMPLE_BUCKETS);
+        BigInteger sampleStep = worthHashingFiner(new Span(lo, hi, bucketRows, bucketRows), step)
+                ? step.divide(BigInteger.valueOf(FINER)) : step;
+        List<BigInteger> sample = sampleBuckets(hi.subtract(lo).divide(sampleStep).add(BigInteger.ONE), SAMPLE_BUCKETS);
         Side limited = comparison.source().limitedTo(comparison.pacing().time().limit());
         Both<Map<BigInteger, Bucket>> hashes;
         try {
             hashes = Both.run(comparison.executor(),
-                    () -> hasher.bucketsAmong(limited, comparison.shape(), lo, hi, step, sample, comparison.hash()),
-                    () -> hasher.bucketsAmong(comparison.target(), comparison.shape(), lo, hi, step, sample, comparison.hash()));
+                    () -> hasher.bucketsAmong(limited, comparison.shape(), lo, hi, sampleStep, sample, comparison.hash()),
+                    () -> hasher.bucketsAmong(comparison.target(), comparison.shape(), lo, hi, sampleStep, sample,
+                            comparison.hash()));
         } catch (MysqlsliceException e) {
             if (e.failure() != Failure.TIME_LIMIT) {
                 throw e;

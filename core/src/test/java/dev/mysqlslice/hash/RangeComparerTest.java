@@ -175,6 +175,23 @@ class RangeComparerTest {
     }
 
     @Test
+    void oneChangedRowInEveryBucketIsNotDenseWhereDifferingBucketsAreHashedFiner() {
+        rows(1, 400_000);
+        for (long key = 500; key <= 400_000; key += 1000) {
+            servers.source().put(Key.of(key), -key);
+        }
+
+        List<Leaf> leaves = compare(INTEGER_KEY, 1000);
+
+        // 400 buckets of 1,000 rows all differ, but the sample is of buckets a sixteenth as wide,
+        // which mostly do not: every bucket is hashed, then finer, and only a sixteenth of each listed.
+        assertThat(servers.queries("among")).isEqualTo(2);
+        assertThat(servers.queries("counts")).isZero();
+        assertThat(servers.queries("buckets")).isEqualTo(2);
+        assertThat(leaves).hasSize(400).allSatisfy(leaf -> assertThat(leaf.rows()).isLessThanOrEqualTo(63));
+    }
+
+    @Test
     void denseChangesInATableTooSmallToSampleStopTheFinerHashAfterItsFirstGroup() {
         rows(1, 60_000);
         for (long key = 1; key <= 60_000; key += 5) {
