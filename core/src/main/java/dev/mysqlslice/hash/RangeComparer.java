@@ -175,7 +175,7 @@ public final class RangeComparer {
             }
             Span differing = covering(source, target, comparison.chunkRows());
             if (differing.rows() <= comparison.leafRows()) {
-                if (!dense && worthHashingFiner(differing, step)) {
+                if (!dense && worthHashingFiner(differing.rows(), step)) {
                     finer.add(differing);
                 } else {
                     leaves.add(leaf(comparison, differing));
@@ -204,8 +204,8 @@ public final class RangeComparer {
      * Whether a differing bucket small enough to list is worth hashing again in buckets
      * {@value #FINER} times narrower first: it holds enough rows, and its keys span enough values.
      */
-    private static boolean worthHashingFiner(Span bucket, BigInteger step) {
-        return bucket.rows() >= MIN_ROWS_TO_HASH_FINER && step.compareTo(BigInteger.valueOf(FINER)) >= 0;
+    private static boolean worthHashingFiner(long rows, BigInteger step) {
+        return rows >= MIN_ROWS_TO_HASH_FINER && step.compareTo(BigInteger.valueOf(FINER)) >= 0;
     }
 
     /**
@@ -445,7 +445,7 @@ public final class RangeComparer {
         if (count.compareTo(BigInteger.valueOf(MIN_BUCKETS_TO_SAMPLE)) < 0) {
             return false;
         }
-        BigInteger sampleStep = worthHashingFiner(new Span(lo, hi, bucketRows, bucketRows), step)
+        BigInteger sampleStep = worthHashingFiner(bucketRows, step)
                 ? step.divide(BigInteger.valueOf(FINER)) : step;
         List<BigInteger> sample = sampleBuckets(hi.subtract(lo).divide(sampleStep).add(BigInteger.ONE), SAMPLE_BUCKETS);
         Side limited = comparison.source().limitedTo(comparison.pacing().time().limit());
