@@ -192,6 +192,27 @@ class RangeComparerTest {
     }
 
     @Test
+    void changesInMostBucketsButFewOfTheNarrowSampledOnesAreHashedNarrowFromTheStart() {
+        rows(1, 400_000);
+        Set<Long> changed = new TreeSet<>();
+        for (long key = 150; key <= 400_000; key += 300) {
+            servers.source().put(Key.of(key), -key);
+            changed.add(key);
+        }
+
+        List<Leaf> leaves = compare(INTEGER_KEY, 1000);
+
+        // Every bucket of 1,000 rows differs, about one in five of a sixteenth as wide: the table
+        // is hashed once in the narrow buckets, not hashed and then read again to hash them finer.
+        assertThat(servers.queries("among")).isEqualTo(2);
+        assertThat(servers.queries("buckets")).isEqualTo(2);
+        assertThat(servers.queries("within")).isZero();
+        assertThat(servers.queries("counts")).isZero();
+        assertThat(leaves).allSatisfy(leaf -> assertThat(leaf.rows()).isLessThanOrEqualTo(63));
+        assertThat(covered(leaves)).containsAll(changed);
+    }
+
+    @Test
     void denseChangesInATableTooSmallToSampleStopTheFinerHashAfterItsFirstGroup() {
         rows(1, 60_000);
         for (long key = 1; key <= 60_000; key += 5) {
