@@ -110,6 +110,25 @@ final class Bench {
             measurements.add(repeat("S2a sparse, full comparison", "pt-table-sync", settings.repeat(), reset,
                     () -> new Outcome(ptTableSync("--execute"), null)));
         }
+        s2c();
+    }
+
+    /**
+     * S2c: 0.3% of rows changed, one in about every 1,000-row bucket: a full comparison where nearly
+     * every bucket differs but is far from dense. Starts from identical tables (where S2a's last
+     * run left them, or a sync).
+     */
+    private void s2c() {
+        mysqlsliceSync("s2c-identical", "crc32");
+        TABLES.forEach(lab::backupTarget);
+        lab.execute(lab.source(), Workload.changes(settings.rows(), 0.003, 4, 0));
+        Runnable reset = () -> TABLES.forEach(lab::restoreTarget);
+        measurements.add(repeat("S2c scattered, full comparison", "mysqlslice sync", settings.repeat(), reset,
+                () -> mysqlsliceSync("s2c", "crc32")));
+        if (settings.peers()) {
+            measurements.add(repeat("S2c scattered, full comparison", "pt-table-sync", settings.repeat(), reset,
+                    () -> new Outcome(ptTableSync("--execute"), null)));
+        }
     }
 
     /** S3: 10% of rows changed, one sync. */

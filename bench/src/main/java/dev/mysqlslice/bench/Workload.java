@@ -66,7 +66,8 @@ final class Workload {
             statements.add("DELETE FROM bench_orders WHERE id IN (" + join(chunk) + ")");
         }
         for (List<Long> chunk : chunks(inserts)) {
-            statements.add("INSERT INTO bench_orders (id, customer_id, status, quantity, sku, created_at, amount, note)"
+            // IGNORE: a later change set (S2c after S2a) may pick a free id an earlier one filled.
+            statements.add("INSERT IGNORE INTO bench_orders (id, customer_id, status, quantity, sku, created_at, amount, note)"
                     + " VALUES " + chunk.stream().map(id -> "(" + id + ", 7, 1, 1, 'SKU-new', NOW(), 1.00, 'inserted')")
                     .collect(Collectors.joining(", ")));
         }
