@@ -121,27 +121,27 @@ final class Bench {
      */
     private void s2c() {
         mysqlsliceSync("s2c-identical", "crc32");
-        TABLES.forEach(lab::backupTarget);
-        lab.execute(lab.source(), Workload.changes(settings.rows(), 0.003, 4, 0));
-        Runnable reset = () -> TABLES.forEach(lab::restoreTarget);
-        measurements.add(repeat("S2c scattered, full comparison", "mysqlslice sync", settings.repeat(), reset,
-                () -> mysqlsliceSync("s2c", "crc32")));
-        if (settings.peers()) {
-            measurements.add(repeat("S2c scattered, full comparison", "pt-table-sync", settings.repeat(), reset,
-                    () -> new Outcome(ptTableSync("--execute"), null)));
-        }
+        changeThenSync("S2c scattered, full comparison", "s2c", 0.003, 4, 0, settings.repeat());
         mysqlsliceSync("s2c-identical", "crc32");
     }
 
     /** S3: 10% of rows changed, one sync. */
     private void s3() {
+        changeThenSync("S3 dense changes", "s3", 0.10, 3, 1, 1);
+    }
+
+    /**
+     * Backs the target tables up, changes {@code fraction} of the source's rows ({@link Workload#changes}),
+     * then times {@code sync} and (with the peers, {@code peerRuns} times) pt-table-sync --execute,
+     * each from the backed-up target.
+     */
+    private void changeThenSync(String scenario, String name, double fraction, long seed, int slot, int peerRuns) {
         TABLES.forEach(lab::backupTarget);
-        lab.execute(lab.source(), Workload.changes(settings.rows(), 0.10, 3, 1));
+        lab.execute(lab.source(), Workload.changes(settings.rows(), fraction, seed, slot));
         Runnable reset = () -> TABLES.forEach(lab::restoreTarget);
-        measurements.add(repeat("S3 dense changes", "mysqlslice sync", settings.repeat(), reset,
-                () -> mysqlsliceSync("s3", "crc32")));
+        measurements.add(repeat(scenario, "mysqlslice sync", settings.repeat(), reset, () -> mysqlsliceSync(name, "crc32")));
         if (settings.peers()) {
-            measurements.add(repeat("S3 dense changes", "pt-table-sync", 1, reset,
+            measurements.add(repeat(scenario, "pt-table-sync", peerRuns, reset,
                     () -> new Outcome(ptTableSync("--execute"), null)));
         }
     }
