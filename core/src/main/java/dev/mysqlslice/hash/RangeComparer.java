@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * cost of hashing) and all of them become leaves, except buckets too big to list, which are hashed
  * and cut as usual. When a few of the narrow sampled buckets differ (changes scattered over most
  * buckets), the region is hashed in the narrow buckets at once rather than hashed and then read
- * again to hash most of its buckets finer. Listing a leaf compares every row of it, so this changes what is read, never
- * what is found.
+ * again to hash most of its buckets finer. Listing a leaf compares every row of it, so this
+ * changes what is read, never what is found.
  */
 public final class RangeComparer {
 
@@ -172,7 +172,7 @@ public final class RangeComparer {
         long bucketRows = region.bucketRows();
         BigInteger finerStep = step.divide(BigInteger.valueOf(FINER)).max(span.divide(BigInteger.valueOf(MAX_BUCKETS)));
         if (density == Density.SCATTERED && finerStep.signum() > 0 && finerStep.compareTo(step) < 0) {
-            // Most buckets would differ and be hashed finer, reading the table twice: it is read once, that fine.
+            // Most buckets would differ and be read again to hash them finer: the region is read once, that finely.
             LOG.debug("{}: hashing buckets of {} keys instead of {}", comparison.shape().name(), finerStep, step);
             bucketRows = BigInteger.valueOf(bucketRows).multiply(finerStep).divide(step).max(BigInteger.ONE).longValue();
             step = finerStep;
@@ -510,8 +510,8 @@ public final class RangeComparer {
      * What a region's sample found. DENSE: most sampled buckets differ (the rest are only counted,
      * and all listed). SCATTERED: some of the narrow sampled buckets differ, so many buckets of
      * {@value #FINER} times their width would, and be read again to hash them finer: the region is
-     * hashed in the narrow buckets at once. SPARSE: none differ. UNKNOWN:
-     * no sample was taken, or too few sampled buckets hold rows to judge by.
+     * hashed in the narrow buckets at once. SPARSE: none differ. UNKNOWN: no sample was taken, or
+     * too few sampled buckets hold rows to judge by.
      */
     private enum Density {
         DENSE, SCATTERED, SPARSE, UNKNOWN
