@@ -8,12 +8,14 @@ package dev.mysqlslice.hash;
 public enum ExpectedChanges {
     /**
      * A sync: the target may be far behind (a first sync, a long pause, a binlog gap), so a big
-     * region is sampled first and, when most of the sample differs, only counted and listed.
+     * region is sampled first and, when most of the sample differs, only counted and listed; when
+     * some of it does, hashed in narrow buckets from the start.
      */
     ANY,
     /**
      * A verify: the tables are expected to match, so every bucket is hashed at once, without a
-     * sample. Dense differences are then hashed before they are listed: slower, and rare.
+     * sample. Dense or scattered differences are then hashed twice before they are listed: slower,
+     * and rare.
      */
     FEW
 }
