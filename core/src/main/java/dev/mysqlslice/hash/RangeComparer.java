@@ -50,6 +50,12 @@ public final class RangeComparer {
     private static final Logger LOG = LoggerFactory.getLogger(RangeComparer.class);
     /** The most buckets one bucket query returns, however big the table. */
     private static final long MAX_BUCKETS = 200_000;
+    /**
+     * The most buckets a narrow first pass cuts a region into (both sides' buckets are held until
+     * they are compared: about 0.3 KB each): 1,000,000 rows still get the full sixteenth, bigger
+     * tables buckets less narrow.
+     */
+    static final long MAX_NARROW_BUCKETS = 20_000;
     private static final int MAX_DEPTH = 12;
     /** Buckets hashed to judge how much of a region differs. */
     static final int SAMPLE_BUCKETS = 24;
@@ -170,7 +176,7 @@ public final class RangeComparer {
                 ? density(comparison, lo, hi, step, region.bucketRows()) : Density.UNKNOWN;
         boolean dense = density == Density.DENSE;
         long bucketRows = region.bucketRows();
-        BigInteger finerStep = step.divide(BigInteger.valueOf(FINER)).max(span.divide(BigInteger.valueOf(MAX_BUCKETS)));
+        BigInteger finerStep = step.divide(BigInteger.valueOf(FINER)).max(span.divide(BigInteger.valueOf(MAX_NARROW_BUCKETS)));
         if (density == Density.SCATTERED && finerStep.signum() > 0 && finerStep.compareTo(step) < 0) {
             // Most buckets would differ and be read again to hash them finer: the region is read once, that finely.
             LOG.debug("{}: hashing buckets of {} keys instead of {}", comparison.shape().name(), finerStep, step);

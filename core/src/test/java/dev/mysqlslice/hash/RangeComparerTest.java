@@ -213,6 +213,30 @@ class RangeComparerTest {
     }
 
     @Test
+    void aNarrowFirstPassCutsABigRegionIntoAtMostItsBucketCapNotASixteenthEach() {
+        rows(1, 400_000);
+        java.util.Random random = new java.util.Random(7);
+        Set<Long> changed = new TreeSet<>();
+        while (changed.size() < 4000) {
+            long key = 1 + random.nextInt(400_000);
+            // Not -key: the servers in memory XOR a linear mix of values, under which two odd keys'
+            // negations in one bucket cancel.
+            if (changed.add(key)) {
+                servers.source().put(Key.of(key), key * 1_000_003L);
+            }
+        }
+
+        List<Leaf> leaves = compare(INTEGER_KEY, 256);
+
+        // 1,563 buckets of 256 keys; a sixteenth as wide would be 25,000, over the cap of 20,000:
+        // the narrow pass cuts buckets of 20 keys, and those that differ are the leaves.
+        assertThat(servers.queries("within")).isZero();
+        assertThat(servers.queries("buckets")).isEqualTo(2);
+        assertThat(leaves.stream().mapToLong(Leaf::rows).max().orElseThrow()).isEqualTo(20);
+        assertThat(covered(leaves)).containsAll(changed);
+    }
+
+    @Test
     void denseChangesInATableTooSmallToSampleStopTheFinerHashAfterItsFirstGroup() {
         rows(1, 60_000);
         for (long key = 1; key <= 60_000; key += 5) {
