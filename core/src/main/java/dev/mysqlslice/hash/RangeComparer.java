@@ -176,12 +176,15 @@ public final class RangeComparer {
                 ? density(comparison, lo, hi, step, region.bucketRows()) : Density.UNKNOWN;
         boolean dense = density == Density.DENSE;
         long bucketRows = region.bucketRows();
-        BigInteger finerStep = step.divide(BigInteger.valueOf(FINER)).max(span.divide(BigInteger.valueOf(MAX_NARROW_BUCKETS)));
-        if (density == Density.SCATTERED && finerStep.signum() > 0 && finerStep.compareTo(step) < 0) {
-            // Most buckets would differ and be read again to hash them finer: the region is read once, that finely.
-            LOG.debug("{}: hashing buckets of {} keys instead of {}", comparison.shape().name(), finerStep, step);
-            bucketRows = BigInteger.valueOf(bucketRows).multiply(finerStep).divide(step).max(BigInteger.ONE).longValue();
-            step = finerStep;
+        if (density == Density.SCATTERED) {
+            // Most buckets would differ and be read again to hash them finer: the region is read once, that finely
+            // (SCATTERED only comes from a sample of buckets a sixteenth as wide, so step / FINER is at least 1).
+            BigInteger narrow = step.divide(BigInteger.valueOf(FINER)).max(span.divide(BigInteger.valueOf(MAX_NARROW_BUCKETS)));
+            if (narrow.compareTo(step) < 0) {
+                LOG.debug("{}: hashing buckets of {} keys instead of {}", comparison.shape().name(), narrow, step);
+                bucketRows = BigInteger.valueOf(bucketRows).multiply(narrow).divide(step).max(BigInteger.ONE).longValue();
+                step = narrow;
+            }
         }
         Scan scan = scan(comparison, lo, hi, end, step, rows, bucketRows, dense);
         List<BigInteger> numbers = numbers(scan.source(), scan.target());

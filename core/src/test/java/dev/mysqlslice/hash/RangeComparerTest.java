@@ -14,6 +14,7 @@ import dev.mysqlslice.throttle.Pacing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Executor;
@@ -215,7 +216,7 @@ class RangeComparerTest {
     @Test
     void aNarrowFirstPassCutsABigRegionIntoAtMostItsBucketCapNotASixteenthEach() {
         rows(1, 400_000);
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         Set<Long> changed = new TreeSet<>();
         while (changed.size() < 4000) {
             long key = 1 + random.nextInt(400_000);
