@@ -3,6 +3,7 @@ package dev.mysqlslice.hash;
 import dev.mysqlslice.config.HashAlgorithm;
 import dev.mysqlslice.jdbc.KeyCodec;
 import dev.mysqlslice.jdbc.Session;
+import dev.mysqlslice.jdbc.TextNumbers;
 import dev.mysqlslice.model.Bound;
 import dev.mysqlslice.model.Bytes;
 import dev.mysqlslice.model.IntegerInterval;
@@ -59,8 +60,8 @@ public final class RangeHasher implements Hasher {
         Map<BigInteger, Bucket> buckets = new HashMap<>();
         side.session().query(side.limited(query.sql()), Session.Binder.NONE, row -> {
             // A bucket spanning two intervals of a bucketsWithin query comes back once per interval.
-            buckets.merge(new BigInteger(row.getString(1)), new Bucket(hashOf(row, 2),
-                    new BigInteger(row.getString(5)), new BigInteger(row.getString(6))), Bucket::plus);
+            buckets.merge(TextNumbers.parseBigInteger(row.getBytes(1)), new Bucket(hashOf(row, 2),
+                    TextNumbers.parseBigInteger(row.getBytes(5)), TextNumbers.parseBigInteger(row.getBytes(6))), Bucket::plus);
             return null;
         }, "hashing " + shape.name() + " in buckets");
         return buckets;
@@ -178,10 +179,7 @@ public final class RangeHasher implements Hasher {
     }
 
     private static RangeHash hashOf(ResultSet row, int first) throws SQLException {
-        return new RangeHash(row.getLong(first), unsigned(row.getString(first + 1)), unsigned(row.getString(first + 2)));
-    }
-
-    private static long unsigned(String text) {
-        return text == null ? 0 : Long.parseUnsignedLong(text);
+        return new RangeHash(row.getLong(first), TextNumbers.parseUnsignedLong(row.getBytes(first + 1)),
+                TextNumbers.parseUnsignedLong(row.getBytes(first + 2)));
     }
 }

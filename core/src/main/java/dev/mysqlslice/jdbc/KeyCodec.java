@@ -58,8 +58,8 @@ public final class KeyCodec {
      */
     public static Object decode(byte[] raw, KeyType type) {
         return switch (type) {
-            case LONG -> parseLong(raw);
-            case BIG_INTEGER -> raw.length < 19 ? parseLong(raw) : normalize(new BigInteger(ascii(raw)));
+            case LONG -> TextNumbers.parseLong(raw);
+            case BIG_INTEGER -> raw.length < 19 ? TextNumbers.parseLong(raw) : normalize(new BigInteger(ascii(raw)));
             case DECIMAL -> new BigDecimal(ascii(raw));
             case DOUBLE -> Double.parseDouble(ascii(raw));
             case STRING -> new String(raw, StandardCharsets.UTF_8);
@@ -71,27 +71,6 @@ public final class KeyCodec {
     /** A BIG_INTEGER key value as Long when it fits, so that equal values have equal types. */
     public static Object normalize(BigInteger value) {
         return value.bitLength() < 64 ? (Object) value.longValue() : value;
-    }
-
-    /** Parses a decimal integer straight from ASCII bytes. */
-    static long parseLong(byte[] raw) {
-        if (raw.length == 0 || raw.length > 18) {
-            return Long.parseLong(ascii(raw));
-        }
-        int i = 0;
-        boolean negative = raw[0] == '-';
-        if (negative || raw[0] == '+') {
-            i = 1;
-        }
-        long value = 0;
-        for (; i < raw.length; i++) {
-            int digit = raw[i] - '0';
-            if (digit < 0 || digit > 9) {
-                return Long.parseLong(ascii(raw));
-            }
-            value = value * 10 + digit;
-        }
-        return negative ? -value : value;
     }
 
     /** Reads a key from {@code columns.size()} result columns starting at {@code firstIndex}. */
