@@ -8,8 +8,8 @@ package dev.mysqlslice.hash;
 public enum ExpectedChanges {
     /**
      * A sync: the target may be far behind (a first sync, a long pause, a binlog gap), so a big
-     * region is sampled first and, when most of the sample differs, only counted and listed; when
-     * some of it does, hashed in narrow buckets from the start.
+     * region is sampled first and, when most of the sample differs, only counted and listed;
+     * otherwise hashed in narrow buckets from the start.
      */
     ANY,
     /**

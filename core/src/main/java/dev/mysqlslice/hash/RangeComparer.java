@@ -40,10 +40,11 @@ import org.slf4j.LoggerFactory;
  * them differ (dense changes), hashing the rest would only confirm that nearly every
  * bucket must be listed row by row anyway: the buckets are then only counted (a fraction of the
  * cost of hashing) and all of them become leaves, except buckets too big to list, which are hashed
- * and cut as usual. When a few of the narrow sampled buckets differ (changes scattered over most
- * buckets), the region is hashed in the narrow buckets at once rather than hashed and then read
- * again to hash most of its buckets finer. Listing a leaf compares every row of it, so this
- * changes what is read, never what is found.
+ * and cut as usual. Otherwise the region is hashed in the narrow buckets at once: whether a few
+ * changes (a tenth of the buckets differ) or many (0.1-1% of the rows: nearly all do), hashing
+ * the differing buckets again finer would read more than the narrow scan costs, which is the
+ * same server work as the wide one. Listing a leaf compares every row of it, so this changes what
+ * is read, never what is found.
  */
 public final class RangeComparer {
 
@@ -63,14 +64,6 @@ public final class RangeComparer {
     static final long MIN_BUCKETS_TO_SAMPLE = 240;
     /** The share of non-empty sampled buckets that must differ for the rest to be assumed different. */
     static final double DENSE_SHARE = 0.5;
-    /**
-     * Sampled narrow buckets that must differ (of about {@value #SAMPLE_BUCKETS}) for the region to be
-     * hashed in narrow buckets from the start. One in 24 differing makes about half the wide buckets
-     * differ, each to be read again; where fewer do (0.01% of rows changed: one sampled bucket
-     * differs in about one sample of eight), the narrow scan costs the same wall time (1,000,000
-     * rows, one local server, 5 runs each: 1.78-2.23 s against 1.77-2.17 s) and ~0.15 s of JVM CPU.
-     */
-    static final int MIN_DIFFERING_TO_SCAN_FINER = 1;
     /** The fewest rows per bucket a window is sized by (an empty window doubles the next one). */
     private static final double MIN_ROWS_PER_BUCKET = 1e-6;
     /** Into how many buckets a bucket no scan could read in time is cut. */
@@ -176,9 +169,9 @@ public final class RangeComparer {
                 ? density(comparison, lo, hi, step, region.bucketRows()) : Density.UNKNOWN;
         boolean dense = density == Density.DENSE;
         long bucketRows = region.bucketRows();
-        if (density == Density.SCATTERED) {
-            // Most buckets would differ and be read again to hash them finer: the region is read once, that finely
-            // (SCATTERED only comes from a sample of buckets a sixteenth as wide, so step / FINER is at least 1).
+        if (density == Density.SPARSE && worthHashingFiner(bucketRows, step)) {
+            // Differing buckets would be read again to hash them finer: the region is read once, that finely (the
+            // sample was of buckets that narrow; worthHashingFiner makes step / FINER at least 1).
             BigInteger narrow = step.divide(BigInteger.valueOf(FINER)).max(span.divide(BigInteger.valueOf(MAX_NARROW_BUCKETS)));
             if (narrow.compareTo(step) < 0) {
                 LOG.debug("{}: hashing buckets of {} keys instead of {}", comparison.shape().name(), narrow, step);
@@ -508,8 +501,7 @@ public final class RangeComparer {
             LOG.debug("{}: {} of {} sampled buckets hold rows", comparison.shape().name(), nonEmpty, sample.size());
             return Density.UNKNOWN;
         }
-        Density density = differing >= DENSE_SHARE * nonEmpty ? Density.DENSE
-                : finer && differing >= MIN_DIFFERING_TO_SCAN_FINER ? Density.SCATTERED : Density.SPARSE;
+        Density density = differing >= DENSE_SHARE * nonEmpty ? Density.DENSE : Density.SPARSE;
         LOG.debug("{}: {} of {} sampled buckets differ{}", comparison.shape().name(), differing, nonEmpty,
                 density == Density.DENSE ? "; listing every bucket without hashing the rest" : "");
         return density;
@@ -517,13 +509,11 @@ public final class RangeComparer {
 
     /**
      * What a region's sample found. DENSE: most sampled buckets differ (the rest are only counted,
-     * and all listed). SCATTERED: some of the narrow sampled buckets differ, so many buckets of
-     * {@value #FINER} times their width would, and be read again to hash them finer: the region is
-     * hashed in the narrow buckets at once. SPARSE: none differ. UNKNOWN: no sample was taken, or
-     * too few sampled buckets hold rows to judge by.
+     * and all listed). SPARSE: fewer do (the region is hashed in buckets as narrow as the
+     * sample's). UNKNOWN: no sample was taken, or too few sampled buckets hold rows to judge by.
      */
     private enum Density {
-        DENSE, SCATTERED, SPARSE, UNKNOWN
+        DENSE, SPARSE, UNKNOWN
     }
 
     /** Rows in a bucket of one side (0 when that side has none there). */

@@ -176,7 +176,24 @@ class RangeComparerTest {
     }
 
     @Test
-    void oneChangedRowInEveryBucketIsNotDenseWhereDifferingBucketsAreHashedFiner() {
+    void aFewChangesInASampledRegionAreFoundByOneNarrowScanWithoutHashingBucketsAgain() {
+        rows(1, 400_000);
+        List<Long> changed = List.of(3L, 123_457L, 250_001L, 399_999L);
+        changed.forEach(key -> servers.source().put(Key.of(key), key * 1_000_003L));
+
+        List<Leaf> leaves = compare(INTEGER_KEY, 1000);
+
+        // No sampled bucket differs; hashing the 4 differing buckets of 1,000 again finer would read
+        // them twice, so the table is hashed once in buckets a sixteenth as wide.
+        assertThat(servers.queries("among")).isEqualTo(2);
+        assertThat(servers.queries("buckets")).isEqualTo(2);
+        assertThat(servers.queries("within")).isZero();
+        assertThat(leaves).hasSize(4).allSatisfy(leaf -> assertThat(leaf.rows()).isLessThanOrEqualTo(63));
+        assertThat(covered(leaves)).containsAll(changed);
+    }
+
+    @Test
+    void oneChangedRowInEveryBucketIsNotDenseWhereTheSampleIsOfNarrowerBuckets() {
         rows(1, 400_000);
         for (long key = 500; key <= 400_000; key += 1000) {
             servers.source().put(Key.of(key), -key);
@@ -185,10 +202,11 @@ class RangeComparerTest {
         List<Leaf> leaves = compare(INTEGER_KEY, 1000);
 
         // 400 buckets of 1,000 rows all differ, but the sample is of buckets a sixteenth as wide,
-        // which mostly do not: every bucket is hashed, then finer, and only a sixteenth of each listed.
+        // which mostly do not: the table is hashed in those, and only a sixteenth of each listed.
         assertThat(servers.queries("among")).isEqualTo(2);
         assertThat(servers.queries("counts")).isZero();
         assertThat(servers.queries("buckets")).isEqualTo(2);
+        assertThat(servers.queries("within")).isZero();
         assertThat(leaves).hasSize(400).allSatisfy(leaf -> assertThat(leaf.rows()).isLessThanOrEqualTo(63));
     }
 
