@@ -32,6 +32,9 @@ public final class TextNumbers {
         if (negative || raw[0] == '+') {
             i = 1;
         }
+        if (i == raw.length) {
+            return Long.parseLong(ascii(raw));
+        }
         long value = 0;
         for (; i < raw.length; i++) {
             int digit = raw[i] - '0';

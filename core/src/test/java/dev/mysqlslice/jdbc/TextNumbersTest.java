@@ -20,6 +20,8 @@ class TextNumbersTest {
         assertThatThrownBy(() -> TextNumbers.parseLong(bytes("9223372036854775808")))
                 .isInstanceOf(NumberFormatException.class);
         assertThatThrownBy(() -> TextNumbers.parseLong(bytes("12a"))).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> TextNumbers.parseLong(bytes("-"))).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> TextNumbers.parseLong(bytes(""))).isInstanceOf(NumberFormatException.class);
     }
 
     @Test
