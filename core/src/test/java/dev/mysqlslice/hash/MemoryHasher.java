@@ -113,13 +113,13 @@ final class MemoryHasher implements Hasher {
         List<RangeHash> hashes = new ArrayList<>();
         for (KeyRange range : ranges) {
             count("ranges");
-            List<Long> values = rows(side, range).values().stream().toList();
-            stopIfTooMany(side, values.size());
+            NavigableMap<Key, Long> rows = rows(side, range);
+            stopIfTooMany(side, rows.size());
             long xor = 0;
-            for (int i = 0; i < values.size(); i++) {
-                xor ^= mix(values.get(i));
+            for (Map.Entry<Key, Long> row : rows.entrySet()) {
+                xor ^= mix(row.getKey(), row.getValue());
             }
-            hashes.add(values.isEmpty() ? RangeHash.EMPTY : new RangeHash(values.size(), xor, 0));
+            hashes.add(rows.isEmpty() ? RangeHash.EMPTY : new RangeHash(rows.size(), xor, 0));
         }
         return hashes;
     }
@@ -171,7 +171,7 @@ final class MemoryHasher implements Hasher {
             BigInteger number = key.subtract(lo).divide(step);
             long[] sum = sums.computeIfAbsent(number, n -> new long[2]);
             sum[0]++;
-            sum[1] ^= hashed ? mix(row.getValue()) : 0;
+            sum[1] ^= hashed ? mix(row.getKey(), row.getValue()) : 0;
             extremes.merge(number, new IntegerInterval(key, key),
                     (a, b) -> new IntegerInterval(a.first().min(b.first()), a.last().max(b.last())));
         }
@@ -215,9 +215,21 @@ final class MemoryHasher implements Hasher {
         queries.merge(kind, 1, Integer::sum);
     }
 
-    /** A row's contribution to a hash: any function that spreads values over 64 bits. */
-    private static long mix(long value) {
-        long x = value * 0x9E3779B97F4A7C15L;
-        return x ^ (x >>> 31);
+    /**
+     * A row's contribution to a hash: its key and value through a non-linear 64-bit mix (MurmurHash3's
+     * finalizer), so that, as with the servers' row hash, two rows swapping values or getting the same
+     * edit do not cancel in the XOR of a bucket.
+     */
+    private static long mix(Key key, long value) {
+        return fmix64(fmix64(key.hashCode()) ^ value);
+    }
+
+    private static long fmix64(long value) {
+        long x = value;
+        x ^= x >>> 33;
+        x *= 0xFF51AFD7ED558CCDL;
+        x ^= x >>> 33;
+        x *= 0xC4CEB9FE1A85EC53L;
+        return x ^ (x >>> 33);
     }
 }
