@@ -165,13 +165,15 @@ public final class RangeComparer {
         BigInteger step = span.multiply(BigInteger.valueOf(region.bucketRows()))
                 .add(BigInteger.valueOf(rows - 1)).divide(BigInteger.valueOf(rows));
         step = step.max(span.divide(BigInteger.valueOf(MAX_BUCKETS))).max(BigInteger.ONE);
-        Density density = depth == 0 && comparison.expected() == ExpectedChanges.ANY
-                ? density(comparison, lo, hi, step, region.bucketRows()) : Density.UNKNOWN;
-        boolean dense = density == Density.DENSE;
         long bucketRows = region.bucketRows();
-        if (density == Density.SPARSE && worthHashingFiner(bucketRows, step)) {
-            // Differing buckets would be read again to hash them finer: the region is read once, that finely (the
-            // sample was of buckets that narrow; worthHashingFiner makes step / FINER at least 1).
+        // Differing buckets would be hashed again finer: the sample is of buckets that narrow (step / FINER >= 1).
+        boolean hashedFiner = worthHashingFiner(bucketRows, step);
+        Density density = depth == 0 && comparison.expected() == ExpectedChanges.ANY
+                ? density(comparison, lo, hi, step, hashedFiner) : Density.UNKNOWN;
+        boolean dense = density == Density.DENSE;
+        if (density == Density.SPARSE && hashedFiner) {
+            // Differing buckets would be read again to hash them finer: the region is read once, as finely as the
+            // sample.
             BigInteger narrow = step.divide(BigInteger.valueOf(FINER)).max(span.divide(BigInteger.valueOf(MAX_NARROW_BUCKETS)));
             if (narrow.compareTo(step) < 0) {
                 LOG.debug("{}: hashing buckets of {} keys instead of {}", comparison.shape().name(), narrow, step);
@@ -459,14 +461,14 @@ public final class RangeComparer {
      * what the choice is between is listing every bucket whole or listing only the narrower
      * buckets that differ, so their share is the one to judge by (a few changed rows in every
      * bucket are not dense changes when a sixteenth of each bucket would be listed), and the sample
-     * reads a sixteenth of the rows.
+     * reads a sixteenth of the rows. {@code finer}: whether differing buckets of {@code step} keys
+     * would be hashed finer (the caller's judgement, which its narrow pass then relies on).
      */
-    private Density density(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step, long bucketRows) {
+    private Density density(Comparison comparison, BigInteger lo, BigInteger hi, BigInteger step, boolean finer) {
         BigInteger count = hi.subtract(lo).divide(step).add(BigInteger.ONE);
         if (count.compareTo(BigInteger.valueOf(MIN_BUCKETS_TO_SAMPLE)) < 0) {
             return Density.UNKNOWN;
         }
-        boolean finer = worthHashingFiner(bucketRows, step);
         BigInteger sampleStep = finer ? step.divide(BigInteger.valueOf(FINER)) : step;
         List<BigInteger> sample = sampleBuckets(hi.subtract(lo).divide(sampleStep).add(BigInteger.ONE), SAMPLE_BUCKETS);
         Side limited = comparison.source().limitedTo(comparison.pacing().time().limit());
