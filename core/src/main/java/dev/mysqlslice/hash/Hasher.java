@@ -8,7 +8,6 @@ import dev.mysqlslice.model.ScanEnd;
 import dev.mysqlslice.model.TableShape;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,21 +18,21 @@ public interface Hasher {
 
     /**
      * Every non-empty bucket of {@code step} integer keys in {@code [lo, hi]} (past {@code hi} too
-     * when {@code end} is {@link ScanEnd#OPEN}, as far as the server can), by bucket number.
+     * when {@code end} is {@link ScanEnd#OPEN}, as far as the server can), numbered from {@code lo}.
      */
-    Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end, BigInteger step,
+    Buckets buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end, BigInteger step,
                                     HashAlgorithm hash);
 
     /** Like {@link #buckets}, counting rows without hashing them (the hashes are 0). */
-    Map<BigInteger, Bucket> bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end,
+    Buckets bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end,
                                          BigInteger step);
 
     /** Like {@link #buckets}, for only the buckets numbered {@code numbers}. */
-    Map<BigInteger, Bucket> bucketsAmong(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+    Buckets bucketsAmong(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
                                          List<BigInteger> numbers, HashAlgorithm hash);
 
     /** Like {@link #buckets}, reading only the keys within {@code intervals}. */
-    Map<BigInteger, Bucket> bucketsWithin(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
+    Buckets bucketsWithin(Side side, TableShape shape, BigInteger lo, BigInteger hi, BigInteger step,
                                           List<IntegerInterval> intervals, HashAlgorithm hash);
 
     /** The summary of each range, in order. */

@@ -16,11 +16,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import javax.inject.Inject;
 import org.slf4j.Logger;
@@ -52,9 +50,9 @@ public final class RangeComparer {
     /** The most buckets one bucket query returns, however big the table. */
     private static final long MAX_BUCKETS = 200_000;
     /**
-     * The most buckets a narrow first pass cuts a region into (both sides' buckets are held until
-     * they are compared: about 0.3 KB each): 1,000,000 rows still get the full sixteenth, bigger
-     * tables buckets less narrow.
+     * The most buckets a narrow first pass cuts a region into (every bucket is a row each server
+     * sends and the client decodes): 1,000,000 rows still get the full sixteenth, bigger tables
+     * buckets less narrow.
      */
     static final long MAX_NARROW_BUCKETS = 20_000;
     private static final int MAX_DEPTH = 12;
@@ -182,21 +180,20 @@ public final class RangeComparer {
             }
         }
         Scan scan = scan(comparison, lo, hi, end, step, rows, bucketRows, dense);
-        List<BigInteger> numbers = numbers(scan.source(), scan.target());
+        long compared = 0;
         long hashedRows = 0;
         boolean finest = step.equals(BigInteger.ONE) || depth >= MAX_DEPTH;
         List<Span> deeper = new ArrayList<>();
         List<Span> finer = new ArrayList<>();
-        for (BigInteger number : numbers) {
-            Bucket source = scan.source().get(number);
-            Bucket target = scan.target().get(number);
+        for (Buckets.Pairs bucket = Buckets.pairs(scan.source(), scan.target()); bucket.next(); ) {
+            compared++;
             if (!dense) {
-                hashedRows += rows(source) + rows(target);
-                if (same(source, target)) {
+                hashedRows += bucket.rows();
+                if (bucket.same()) {
                     continue;
                 }
             }
-            Span differing = covering(source, target, comparison.chunkRows());
+            Span differing = covering(bucket, comparison.chunkRows());
             if (differing.rows() <= comparison.leafRows()) {
                 if (!dense && worthHashingFiner(differing.rows(), step)) {
                     finer.add(differing);
@@ -216,7 +213,7 @@ public final class RangeComparer {
                 deeper.add(unscanned);
             }
         }
-        comparison.counters().rangesCompared(numbers.size(), hashedRows);
+        comparison.counters().rangesCompared(compared, hashedRows);
         hashFiner(comparison, lo, hi, step.divide(BigInteger.valueOf(FINER)), finer, leaves);
         for (Span next : deeper) {
             compareBuckets(comparison, next, ScanEnd.AT_HI, depth + 1, leaves);
@@ -258,7 +255,7 @@ public final class RangeComparer {
             }
             List<IntegerInterval> within = group.stream().map(bucket -> new IntegerInterval(bucket.lo(), bucket.hi())).toList();
             Side limited = comparison.source().limitedTo(comparison.pacing().scans().limit());
-            Both<Map<BigInteger, Bucket>> hashes;
+            Both<Buckets> hashes;
             try {
                 hashes = Both.run(comparison.executor(),
                         () -> hasher.bucketsWithin(limited, comparison.shape(), lo, hi, step, within, comparison.hash()),
@@ -282,19 +279,18 @@ public final class RangeComparer {
                 }
                 continue;
             }
-            List<BigInteger> numbers = numbers(hashes.source(), hashes.target());
+            long compared = 0;
             long hashedRows = 0;
-            for (BigInteger number : numbers) {
-                Bucket source = hashes.source().get(number);
-                Bucket target = hashes.target().get(number);
-                hashedRows += rows(source) + rows(target);
-                hashedFiner++;
-                if (!same(source, target)) {
+            for (Buckets.Pairs bucket = Buckets.pairs(hashes.source(), hashes.target()); bucket.next(); ) {
+                compared++;
+                hashedRows += bucket.rows();
+                if (!bucket.same()) {
                     differingFiner++;
-                    leaves.add(leaf(comparison, covering(source, target, comparison.chunkRows())));
+                    leaves.add(leaf(comparison, covering(bucket, comparison.chunkRows())));
                 }
             }
-            comparison.counters().rangesCompared(numbers.size(), hashedRows);
+            hashedFiner += compared;
+            comparison.counters().rangesCompared(compared, hashedRows);
         }
     }
 
@@ -314,18 +310,9 @@ public final class RangeComparer {
         return groups;
     }
 
-    /** The bucket numbers either side has, in order. */
-    private static List<BigInteger> numbers(Map<BigInteger, Bucket> source, Map<BigInteger, Bucket> target) {
-        Set<BigInteger> numbers = new HashSet<>(source.keySet());
-        numbers.addAll(target.keySet());
-        return numbers.stream().sorted().toList();
-    }
-
     /** The keys a bucket holds on either side (from the smaller smallest to the larger largest), and its rows. */
-    private static Span covering(Bucket source, Bucket target, long bucketRows) {
-        return new Span(min(Optional.ofNullable(source).map(Bucket::min), Optional.ofNullable(target).map(Bucket::min)),
-                max(Optional.ofNullable(source).map(Bucket::max), Optional.ofNullable(target).map(Bucket::max)),
-                Math.max(rows(source), rows(target)), bucketRows);
+    private static Span covering(Buckets.Pairs bucket, long bucketRows) {
+        return new Span(bucket.lowest(), bucket.highest(), bucket.maxRows(), bucketRows);
     }
 
     private static Leaf leaf(Comparison comparison, Span span) {
@@ -370,7 +357,7 @@ public final class RangeComparer {
      * scan could read within the source's time limit (each to be cut finer: it holds far more
      * rows than its share).
      */
-    private record Scan(Map<BigInteger, Bucket> source, Map<BigInteger, Bucket> target, List<Span> unscanned) {
+    private record Scan(Buckets source, Buckets target, List<Span> unscanned) {
     }
 
     /**
@@ -389,13 +376,12 @@ public final class RangeComparer {
                 () -> new SideScan(countOnly ? hasher.bucketCounts(comparison.target(), comparison.shape(), lo, hi, end, step)
                         : hasher.buckets(comparison.target(), comparison.shape(), lo, hi, end, step, comparison.hash()),
                         Map.of()));
-        Map<BigInteger, Bucket> target = new HashMap<>(both.target().buckets());
-        both.source().unscanned().keySet().forEach(target::remove);
+        Buckets target = both.target().buckets().without(both.source().unscanned().keySet());
         return new Scan(both.source().buckets(), target, List.copyOf(both.source().unscanned().values()));
     }
 
     /** The buckets one side's scan read, and (the source's only) the buckets it stopped, by number. */
-    private record SideScan(Map<BigInteger, Bucket> buckets, Map<BigInteger, Span> unscanned) {
+    private record SideScan(Buckets buckets, Map<Long, Span> unscanned) {
     }
 
     private SideScan scanSource(Comparison comparison, BigInteger lo, BigInteger hi, ScanEnd end, BigInteger step,
@@ -403,8 +389,8 @@ public final class RangeComparer {
         Pace pace = countOnly ? comparison.pacing().counts() : comparison.pacing().scans();
         Side source = comparison.source().limitedTo(pace.limit());
         BigInteger count = hi.subtract(lo).divide(step).add(BigInteger.ONE);
-        Map<BigInteger, Bucket> buckets = new HashMap<>();
-        Map<BigInteger, Span> unscanned = new HashMap<>();
+        Buckets.Builder buckets = Buckets.from(lo, step);
+        Map<Long, Span> unscanned = new HashMap<>();
         int singleStops = 0;
         double rowsPerBucket = Math.max(MIN_ROWS_PER_BUCKET, estimatedRows / count.doubleValue());
         BigInteger first = BigInteger.ZERO;
@@ -415,7 +401,7 @@ public final class RangeComparer {
             BigInteger to = from.add(windowBuckets.multiply(step)).subtract(BigInteger.ONE).min(hi);
             ScanEnd windowEnd = first.add(windowBuckets).compareTo(count) >= 0 ? end : ScanEnd.AT_HI;
             long start = System.nanoTime();
-            Map<BigInteger, Bucket> window;
+            Buckets window;
             try {
                 window = countOnly ? hasher.bucketCounts(source, comparison.shape(), from, to, windowEnd, step)
                         : hasher.buckets(source, comparison.shape(), from, to, windowEnd, step, comparison.hash());
@@ -429,7 +415,7 @@ public final class RangeComparer {
                     }
                     // One bucket holds too many rows to scan in time: it is cut finer, as if it differed.
                     long guess = (long) Math.min(Long.MAX_VALUE / 2.0, Math.max(rowsPerBucket, bucketRows));
-                    unscanned.put(first, new Span(from, to, guess, Math.max(1, (long) (guess / UNSCANNED_FINER))));
+                    unscanned.put(first.longValue(), new Span(from, to, guess, Math.max(1, (long) (guess / UNSCANNED_FINER))));
                     first = first.add(BigInteger.ONE);
                     LOG.debug("{}: the source stopped the scan of one bucket at its time limit; cutting it finer",
                             comparison.shape().name());
@@ -443,15 +429,14 @@ public final class RangeComparer {
                 continue;
             }
             singleStops = 0;
-            long rows = window.values().stream().mapToLong(bucket -> bucket.hash().count()).sum();
+            long rows = window.rows();
             pace.took(rows, System.nanoTime() - start);
             rowsPerBucket = rows > 0 ? Math.max(MIN_ROWS_PER_BUCKET, rows / windowBuckets.doubleValue())
                     : Math.max(MIN_ROWS_PER_BUCKET, rowsPerBucket / 2);
-            BigInteger offset = first;
-            window.forEach((number, bucket) -> buckets.put(number.add(offset), bucket));
+            buckets.addAll(window);
             first = first.add(windowBuckets);
         }
-        return new SideScan(buckets, unscanned);
+        return new SideScan(buckets.build(), unscanned);
     }
 
     /**
@@ -472,7 +457,7 @@ public final class RangeComparer {
         BigInteger sampleStep = finer ? step.divide(BigInteger.valueOf(FINER)) : step;
         List<BigInteger> sample = sampleBuckets(hi.subtract(lo).divide(sampleStep).add(BigInteger.ONE), SAMPLE_BUCKETS);
         Side limited = comparison.source().limitedTo(comparison.pacing().time().limit());
-        Both<Map<BigInteger, Bucket>> hashes;
+        Both<Buckets> hashes;
         try {
             hashes = Both.run(comparison.executor(),
                     () -> hasher.bucketsAmong(limited, comparison.shape(), lo, hi, sampleStep, sample, comparison.hash()),
@@ -488,15 +473,10 @@ public final class RangeComparer {
         int nonEmpty = 0;
         int differing = 0;
         long hashedRows = 0;
-        for (BigInteger number : sample) {
-            Bucket source = hashes.source().get(number);
-            Bucket target = hashes.target().get(number);
-            if (source == null && target == null) {
-                continue;
-            }
+        for (Buckets.Pairs bucket = Buckets.pairs(hashes.source(), hashes.target()); bucket.next(); ) {
             nonEmpty++;
-            hashedRows += rows(source) + rows(target);
-            differing += same(source, target) ? 0 : 1;
+            hashedRows += bucket.rows();
+            differing += bucket.same() ? 0 : 1;
         }
         comparison.counters().rangesCompared(sample.size(), hashedRows);
         if (nonEmpty < SAMPLE_BUCKETS / 2) {
@@ -516,16 +496,6 @@ public final class RangeComparer {
      */
     private enum Density {
         DENSE, SPARSE, UNKNOWN
-    }
-
-    /** Rows in a bucket of one side (0 when that side has none there). */
-    private static long rows(Bucket bucket) {
-        return bucket == null ? 0 : bucket.hash().count();
-    }
-
-    /** Whether both sides have the bucket with the same rows. */
-    private static boolean same(Bucket source, Bucket target) {
-        return source != null && target != null && source.hash().equals(target.hash());
     }
 
     /** The numbers of {@code samples} buckets spread evenly over {@code count} buckets: the middle of each equal slice. */

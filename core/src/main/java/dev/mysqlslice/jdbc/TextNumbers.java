@@ -1,6 +1,5 @@
 package dev.mysqlslice.jdbc;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -46,11 +45,6 @@ public final class TextNumbers {
         return negative ? -value : value;
     }
 
-    /** A signed decimal integer of any size. */
-    public static BigInteger parseBigInteger(byte[] raw) {
-        return raw.length > 0 && raw.length <= SAFE_DIGITS ? BigInteger.valueOf(parseLong(raw)) : new BigInteger(ascii(raw));
-    }
-
     /** An unsigned 64-bit decimal integer (a BIGINT UNSIGNED value) in a long's bits; NULL is 0. */
     public static long parseUnsignedLong(byte[] raw) {
         if (raw == null) {
@@ -69,6 +63,15 @@ public final class TextNumbers {
             value = value * 10 + digit;
         }
         return value;
+    }
+
+    /**
+     * A 64-bit integer, signed or unsigned (a BIGINT or BIGINT UNSIGNED value), as its two's
+     * complement bits: the same bits whichever type it came from, so the difference of two of them
+     * is exact modulo 2^64.
+     */
+    public static long parseLongBits(byte[] raw) {
+        return raw.length > 0 && raw[0] == '-' ? parseLong(raw) : parseUnsignedLong(raw);
     }
 
     private static String ascii(byte[] raw) {

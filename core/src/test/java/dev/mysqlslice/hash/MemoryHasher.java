@@ -80,25 +80,25 @@ final class MemoryHasher implements Hasher {
     }
 
     @Override
-    public Map<BigInteger, Bucket> buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end,
+    public Buckets buckets(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end,
                                            BigInteger step, HashAlgorithm hash) {
         return bucketsOf("buckets", side, lo, hi, end, step, key -> true, true);
     }
 
     @Override
-    public Map<BigInteger, Bucket> bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end,
+    public Buckets bucketCounts(Side side, TableShape shape, BigInteger lo, BigInteger hi, ScanEnd end,
                                                 BigInteger step) {
         return bucketsOf("counts", side, lo, hi, end, step, key -> true, false);
     }
 
     @Override
-    public Map<BigInteger, Bucket> bucketsAmong(Side side, TableShape shape, BigInteger lo, BigInteger hi,
+    public Buckets bucketsAmong(Side side, TableShape shape, BigInteger lo, BigInteger hi,
                                                 BigInteger step, List<BigInteger> numbers, HashAlgorithm hash) {
         return bucketsOf("among", side, lo, hi, ScanEnd.AT_HI, step, key -> numbers.contains(key.subtract(lo).divide(step)), true);
     }
 
     @Override
-    public Map<BigInteger, Bucket> bucketsWithin(Side side, TableShape shape, BigInteger lo, BigInteger hi,
+    public Buckets bucketsWithin(Side side, TableShape shape, BigInteger lo, BigInteger hi,
                                                  BigInteger step, List<IntegerInterval> intervals, HashAlgorithm hash) {
         TreeMap<BigInteger, BigInteger> lastByFirst = new TreeMap<>();
         intervals.forEach(interval -> lastByFirst.merge(interval.first(), interval.last(), BigInteger::max));
@@ -153,11 +153,11 @@ final class MemoryHasher implements Hasher {
     }
 
     /** Buckets as the SQL reads them: an open end reads every key above hi too (as it does from a lower bound of 0 up). */
-    private Map<BigInteger, Bucket> bucketsOf(String kind, Side side, BigInteger lo, BigInteger hi, ScanEnd end,
+    private Buckets bucketsOf(String kind, Side side, BigInteger lo, BigInteger hi, ScanEnd end,
                                               BigInteger step, Predicate<BigInteger> among, boolean hashed) {
         beforeScans.run();
         count(kind);
-        Map<BigInteger, long[]> sums = new TreeMap<>();
+        TreeMap<BigInteger, long[]> sums = new TreeMap<>();
         Map<BigInteger, IntegerInterval> extremes = new HashMap<>();
         long read = 0;
         NavigableMap<Key, Long> keys = end == ScanEnd.OPEN && lo.signum() >= 0
@@ -176,10 +176,12 @@ final class MemoryHasher implements Hasher {
                     (a, b) -> new IntegerInterval(a.first().min(b.first()), a.last().max(b.last())));
         }
         stopIfTooMany(side, read);
-        Map<BigInteger, Bucket> buckets = new HashMap<>();
-        sums.forEach((number, sum) -> buckets.put(number, new Bucket(new RangeHash(sum[0], sum[1], 0),
-                extremes.get(number).first(), extremes.get(number).last())));
-        return buckets;
+        // In descending order: the comparer must not rely on the order a server sends buckets in.
+        Buckets.Builder buckets = Buckets.from(lo, step);
+        sums.descendingMap().forEach((number, sum) -> buckets.add(number.longValue(),
+                sum[0], sum[1], 0, extremes.get(number).first().subtract(lo).longValue(),
+                extremes.get(number).last().subtract(lo).longValue()));
+        return buckets.build();
     }
 
     /** The key of an integer value as the servers' maps hold it (Long where it fits). */

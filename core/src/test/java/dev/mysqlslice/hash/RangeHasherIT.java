@@ -15,7 +15,6 @@ import dev.mysqlslice.testing.Series;
 import dev.mysqlslice.testing.ServerPair;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,21 +39,21 @@ class RangeHasherIT {
             BigInteger step = BigInteger.valueOf(62);
 
             // Buckets of 62 keys from 1: bucket 16 holds keys 993-1054, half in each interval.
-            Map<BigInteger, Bucket> within = hasher.bucketsWithin(side, shape, ONE, hi, step,
+            Buckets within = hasher.bucketsWithin(side, shape, ONE, hi, step,
                     List.of(interval(1, 1000), interval(1001, 2000)), HashAlgorithm.CRC32);
-            Map<BigInteger, Bucket> whole = hasher.buckets(side, shape, ONE, hi, ScanEnd.AT_HI, step, HashAlgorithm.CRC32);
+            Buckets whole = hasher.buckets(side, shape, ONE, hi, ScanEnd.AT_HI, step, HashAlgorithm.CRC32);
 
-            Bucket straddling = within.get(BigInteger.valueOf(16));
+            Bucket straddling = within.bucket(16).orElseThrow();
             assertThat(straddling.hash().count()).isEqualTo(62);
             assertThat(List.of(straddling.min(), straddling.max()))
                     .containsExactly(BigInteger.valueOf(993), BigInteger.valueOf(1054));
-            assertThat(straddling).isEqualTo(whole.get(BigInteger.valueOf(16)));
+            assertThat(straddling).isEqualTo(whole.bucket(16).orElseThrow());
             // Buckets 0-31 lie wholly within the intervals; bucket 32 (keys 1985-2046) only up to key 2000.
-            assertThat(within).hasSize(33);
+            assertThat(within.size()).isEqualTo(33);
             for (int number = 0; number < 32; number++) {
-                assertThat(within.get(BigInteger.valueOf(number))).isEqualTo(whole.get(BigInteger.valueOf(number)));
+                assertThat(within.bucket(number)).isEqualTo(whole.bucket(number));
             }
-            assertThat(within.get(BigInteger.valueOf(32)).hash().count()).isEqualTo(16);
+            assertThat(within.bucket(32).orElseThrow().hash().count()).isEqualTo(16);
         }
     }
 
