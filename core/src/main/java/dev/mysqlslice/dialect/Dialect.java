@@ -75,6 +75,16 @@ public record Dialect(Flavor flavor, int major, int minor, int patch) {
         return !isMariadb() && atLeast(8, 0, 3) ? Optional.of("information_schema_stats_expiry = 0") : Optional.empty();
     }
 
+    /**
+     * The session variable holding the transaction isolation level: MySQL's
+     * {@code transaction_isolation} (5.7.20+; 8.0 removed {@code tx_isolation}), MariaDB's
+     * {@code tx_isolation} (11.1 added {@code transaction_isolation} and keeps the old name as an alias).
+     */
+    public String isolationVariable() {
+        boolean newName = isMariadb() ? atLeast(11, 1, 0) : atLeast(5, 7, 20);
+        return newName ? "transaction_isolation" : "tx_isolation";
+    }
+
     /** The privilege that lets an account read binlog positions, as this flavor names it in grants. */
     public String binlogMonitorPrivilege() {
         return isMariadb() && atLeast(10, 5, 2) ? "BINLOG MONITOR" : "REPLICATION CLIENT";

@@ -43,6 +43,8 @@ public final class ConnectionProperties {
                 Boolean.toString(config.allowPublicKeyRetrieval() || config.usesSocket()));
         properties.setProperty("connectionAttributes", "program_name:mysqlslice");
         properties.setProperty("dontTrackOpenResources", "true");
+        // The session keeps net_write_timeout (SessionSettings): no SET around each streamed statement.
+        properties.setProperty("netTimeoutForStreamingResults", "0");
         if (config.usesSocket()) {
             properties.setProperty("socketFactory", UNIX_SOCKET_FACTORY);
             properties.setProperty("junixsocket.file", config.socket().orElseThrow().toString());

@@ -56,8 +56,6 @@ public final class Connector {
             statement.execute(SessionSettings.initStatement(endpoint.role(), dialect(connection)));
             if (endpoint.role() == Role.SOURCE) {
                 connection.setReadOnly(true);
-                // Record locks only, never gap locks, for the daemon's momentary visibility barrier.
-                connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
             }
             return connection;
         } catch (SQLException e) {

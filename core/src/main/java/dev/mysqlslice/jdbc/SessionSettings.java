@@ -7,7 +7,9 @@ import dev.mysqlslice.dialect.Dialect;
  * The session settings that make reading, hashing and writing exact, in one place:
  * UTC session time zone (TIMESTAMP text does not depend on the server's zone and has no DST
  * fold), a sql_mode that keeps explicit zero keys and zero dates and turns truncation into an
- * error, and no foreign-key checks on the target (schema pull strips them anyway).
+ * error, no foreign-key checks on the target (schema pull strips them anyway), and the source's
+ * READ COMMITTED isolation. All in the one {@code SET} sent after connecting: each statement is a
+ * round trip, which over a remote link costs more than the statement.
  */
 public final class SessionSettings {
 
@@ -27,17 +29,31 @@ public final class SessionSettings {
     /** How long a locking read on the source waits for a row lock. */
     public static final int SOURCE_LOCK_WAIT_SECONDS = 1;
 
+    /**
+     * How long the server waits for the client to take more of a result: long enough for a
+     * streamed result whose reader is writing each batch to the target. Connector/J would otherwise
+     * set it before and after every streamed statement (two more round trips each), so the driver
+     * is told not to ({@code netTimeoutForStreamingResults=0}) and the session holds it instead.
+     */
+    public static final int NET_WRITE_TIMEOUT_SECONDS = 600;
+
     private SessionSettings() {
     }
 
-    /** The SET statement run right after connecting to a server of {@code dialect}. */
+    /**
+     * The SET statement run right after connecting to a server of {@code dialect}; the source's
+     * also sets READ COMMITTED (record locks only, never gap locks, for the daemon's momentary
+     * visibility barrier) under the flavor's name for the variable.
+     */
     public static String initStatement(Role role, Dialect dialect) {
-        return initStatement(role) + dialect.sessionSettings().map(setting -> ", " + setting).orElse("");
+        return initStatement(role)
+                + (role == Role.SOURCE ? ", " + dialect.isolationVariable() + " = 'READ-COMMITTED'" : "")
+                + dialect.sessionSettings().map(setting -> ", " + setting).orElse("");
     }
 
     /** The SET statement common to both flavors. */
     public static String initStatement(Role role) {
-        String common = "SET SESSION time_zone = '+00:00', sql_mode = '";
+        String common = "SET SESSION net_write_timeout = " + NET_WRITE_TIMEOUT_SECONDS + ", time_zone = '+00:00', sql_mode = '";
         // The source is only read without locks, except the daemon's visibility reads, whose lock waits
         // are bounded: a row an open transaction holds delays its own table by a second, not every table.
         return role == Role.TARGET ? common + TARGET_SQL_MODE + "', foreign_key_checks = 0"

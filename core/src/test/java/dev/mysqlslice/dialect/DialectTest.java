@@ -79,10 +79,23 @@ class DialectTest {
     @Test
     void sessionsOnMysqlAlsoTurnOffTheStatisticsCache() {
         assertThat(SessionSettings.initStatement(Role.SOURCE, MYSQL_84))
-                .isEqualTo("SET SESSION time_zone = '+00:00', sql_mode = 'NO_AUTO_VALUE_ON_ZERO,STRICT_ALL_TABLES,"
-                        + "NO_ENGINE_SUBSTITUTION', innodb_lock_wait_timeout = 1, information_schema_stats_expiry = 0");
+                .isEqualTo("SET SESSION net_write_timeout = 600, time_zone = '+00:00', sql_mode = 'NO_AUTO_VALUE_ON_ZERO,"
+                        + "STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION', innodb_lock_wait_timeout = 1,"
+                        + " transaction_isolation = 'READ-COMMITTED', information_schema_stats_expiry = 0");
         assertThat(SessionSettings.initStatement(Role.TARGET, MARIADB))
-                .isEqualTo("SET SESSION time_zone = '+00:00', sql_mode = 'NO_AUTO_VALUE_ON_ZERO,STRICT_ALL_TABLES,"
-                        + "NO_ENGINE_SUBSTITUTION,ALLOW_INVALID_DATES', foreign_key_checks = 0");
+                .isEqualTo("SET SESSION net_write_timeout = 600, time_zone = '+00:00', sql_mode = 'NO_AUTO_VALUE_ON_ZERO,"
+                        + "STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION,ALLOW_INVALID_DATES', foreign_key_checks = 0");
+    }
+
+    @Test
+    void theSourceIsReadCommittedUnderEachFlavorsNameForTheVariable() {
+        assertThat(SessionSettings.initStatement(Role.SOURCE, MARIADB))
+                .isEqualTo("SET SESSION net_write_timeout = 600, time_zone = '+00:00', sql_mode = 'NO_AUTO_VALUE_ON_ZERO,"
+                        + "STRICT_ALL_TABLES,NO_ENGINE_SUBSTITUTION', innodb_lock_wait_timeout = 1, tx_isolation = 'READ-COMMITTED'");
+        assertThat(MYSQL_80.isolationVariable()).isEqualTo("transaction_isolation");
+        assertThat(Dialect.of("5.7.19-log").isolationVariable()).isEqualTo("tx_isolation");
+        assertThat(Dialect.of("5.7.20").isolationVariable()).isEqualTo("transaction_isolation");
+        assertThat(Dialect.of("11.0.6-MariaDB").isolationVariable()).isEqualTo("tx_isolation");
+        assertThat(Dialect.of("11.4.4-MariaDB").isolationVariable()).isEqualTo("transaction_isolation");
     }
 }

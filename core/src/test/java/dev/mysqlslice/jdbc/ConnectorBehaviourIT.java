@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -53,6 +55,32 @@ class ConnectorBehaviourIT {
         }
         assertThat(servers.target().rows("SELECT b+0, HEX(l), HEX(bl), dt FROM t").get(0))
                 .containsExactly("513", "63E9", "E05C0900", "2020-01-02 03:04:05.000006");
+    }
+
+    @Test
+    void sessionsAreSetUpInOneStatementAndStreamingSendsNoTimeoutChanges(ServerPair servers) throws Exception {
+        Endpoint source = servers.endpoint(Role.SOURCE);
+        try (Session session = Session.open(connector, source)) {
+            assertThat(session.queryText("SELECT CONCAT_WS(' ', @@session.net_write_timeout, @@session.time_zone,"
+                            + " @@session.innodb_lock_wait_timeout, @@session." + session.dialect().isolationVariable() + ")",
+                    "reading the session").orElseThrow())
+                    .isEqualTo("600 +00:00 1 READ-COMMITTED");
+            long setsBefore = setStatements(session);
+            List<String> seen = new ArrayList<>();
+            session.stream("SELECT @@session.net_write_timeout FROM (SELECT 1 UNION ALL SELECT 2) AS two",
+                    Session.Binder.NONE, rows -> {
+                        while (rows.next()) {
+                            seen.add(rows.getString(1));
+                        }
+                    }, "streaming");
+            assertThat(seen).containsExactly("600", "600");
+            assertThat(setStatements(session)).as("SET statements around a streamed one").isEqualTo(setsBefore);
+        }
+    }
+
+    private static long setStatements(Session session) {
+        return session.queryOne("SHOW SESSION STATUS LIKE 'Com_set_option'", Session.Binder.NONE, row -> row.getLong(2),
+                "counting SET statements").orElseThrow();
     }
 
     private static byte[] concat(byte[]... parts) {
